@@ -1,0 +1,103 @@
+"""Loads the rule tables under ``textrepair/data/`` once per process and builds matchers.
+
+Every rule table is a UTF-8 TSV file: a header row naming the columns, one rule a
+row, an ``id`` column unique within the file, ``#`` comment lines and blank lines
+ignored. Code holds mechanisms only; what to match and what to write is here.
+
+>>> rows = load_table("normalize")
+>>> rows[0]["id"].startswith("N")
+True
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from typing import Iterable, Iterator
+
+__all__ = ["load_table", "table_names", "WordMatcher", "TableError"]
+
+
+class TableError(ValueError):
+    """A rule table is malformed (missing column, duplicate id, wrong field count)."""
+
+
+def table_names() -> list[str]:
+    """Names of every rule table shipped in the package (without ``.tsv``)."""
+    root = resources.files("textrepair") / "data"
+    return sorted(p.name[:-4] for p in root.iterdir() if p.name.endswith(".tsv"))
+
+
+@functools.lru_cache(maxsize=None)
+def _load(name: str) -> tuple[dict[str, str], ...]:
+    path = resources.files("textrepair") / "data" / f"{name}.tsv"
+    text = path.read_text(encoding="utf-8")
+    header: list[str] | None = None
+    rows: list[dict[str, str]] = []
+    ids: set[str] = set()
+    for lineno, raw in enumerate(text.split("\n"), 1):
+        line = raw.rstrip("\r")
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if header is None:
+            header = fields
+            if "id" not in header:
+                raise TableError(f"{name}.tsv: the header has no 'id' column")
+            continue
+        if len(fields) > len(header):
+            raise TableError(f"{name}.tsv:{lineno}: {len(fields)} fields, header has {len(header)}")
+        fields += [""] * (len(header) - len(fields))
+        row = dict(zip(header, fields))
+        rid = row["id"]
+        if not rid or rid in ids:
+            raise TableError(f"{name}.tsv:{lineno}: missing or duplicate id {rid!r}")
+        ids.add(rid)
+        rows.append(row)
+    return tuple(rows)
+
+
+def load_table(name: str) -> list[dict[str, str]]:
+    """The rows of ``data/<name>.tsv`` as dicts keyed by the header (loaded once)."""
+    return [dict(r) for r in _load(name)]
+
+
+class WordMatcher:
+    """Leftmost-longest multi-word matcher (Aho-Corasick via ``pyahocorasick``).
+
+    >>> m = WordMatcher({"正在": 1, "正在通过": 2, "取": 3})
+    >>> [(s, e, v) for s, e, v in m.finditer("他正在通过取得")]
+    [(1, 5, 2), (5, 6, 3)]
+    """
+
+    def __init__(self, words: dict[str, object] | Iterable[tuple[str, object]]) -> None:
+        import ahocorasick
+
+        items = words.items() if isinstance(words, dict) else words
+        self._automaton = ahocorasick.Automaton()
+        count = 0
+        for word, value in items:
+            if word:
+                self._automaton.add_word(word, (len(word), value))
+                count += 1
+        self.size = count
+        if count:
+            self._automaton.make_automaton()
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, object]]:
+        """Yield ``(start, end, value)`` for non-overlapping leftmost-longest matches."""
+        if not self.size:
+            return
+        for end_index, (length, value) in self._automaton.iter_long(text):
+            yield end_index + 1 - length, end_index + 1, value
+
+    def search(self, text: str) -> bool:
+        """True when any word occurs in ``text`` (one scan)."""
+        if not self.size:
+            return False
+        for _ in self._automaton.iter(text):
+            return True
+        return False
+
+    def __getstate__(self) -> dict[str, object]:
+        raise TypeError("WordMatcher is process-local; rebuild it from the tables instead of pickling")

@@ -1,0 +1,309 @@
+"""The normalize pass: invisible characters, widths, spaces, Chinese punctuation, hard wraps.
+
+Every rule is a row of ``data/normalize.tsv``; this module holds the mechanisms. A
+correctly written paragraph comes out unchanged, and ``normalize`` is idempotent.
+
+>>> normalize("靠山,迷霧與\\u200bWeb3泡沫")
+'靠山，迷霧與Web3泡沫'
+>>> normalize("價格為 1,000 元,時間 10:30")
+'價格為 1,000 元，時間 10:30'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from .lexicon import load_table
+from .pipeline import Edit, EditTrail, PassOutput, substitute
+
+__all__ = ["Normalize", "normalize", "HAN", "CJK_CONTEXT"]
+
+#: Han ideographs (BMP blocks and the supplementary planes) as a regex class body.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+#: Characters that make a neighbouring ASCII mark "Chinese context": Han and CJK punctuation.
+CJK_CONTEXT = HAN + "\u3001-\u303f\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f\u300a-\u300f"
+
+PunctuationMode = Literal["zh", "ascii", "keep"]
+
+_URLISH = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)[^\s" + HAN + r"，。]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _codepoints(spec: str) -> str:
+    """Turn ``"U+0041..U+0043 U+0020"`` (or literal characters) into the characters."""
+    out: list[str] = []
+    for token in spec.split():
+        if token.startswith("U+"):
+            if ".." in token:
+                lo, hi = token.split("..")
+                out.extend(chr(c) for c in range(int(lo[2:], 16), int(hi[2:], 16) + 1))
+            else:
+                out.append(chr(int(token[2:], 16)))
+        else:
+            out.extend(token)
+    return "".join(out)
+
+
+def _char_class(chars: str) -> str:
+    return "[" + "".join(re.escape(c) for c in chars) + "]"
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """The compiled form of ``normalize.tsv``."""
+
+    newline_id: str
+    delete: list[tuple[str, re.Pattern[str]]]
+    space_id: str
+    space_re: re.Pattern[str]
+    width_id: str
+    width_re: re.Pattern[str]
+    trailing_id: str
+    trailing_re: re.Pattern[str]
+    join_id: str
+    join_zh_re: re.Pattern[str]
+    blank_id: str
+    punct: dict[str, tuple[str, str]]  # ascii -> (fullwidth, id)
+    pair_id: str
+    pair_open: str
+    pair_close: str
+    quote_id: str
+    quote_open: str
+    quote_close: str
+    collapse_id: str
+    fast_re: re.Pattern[str]
+
+
+@functools.lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    by_kind: dict[str, list[dict[str, str]]] = {}
+    for row in load_table("normalize"):
+        by_kind.setdefault(row["kind"], []).append(row)
+
+    def one(kind: str) -> dict[str, str]:
+        return by_kind[kind][0]
+
+    delete = [(r["id"], re.compile(_char_class(_codepoints(r["find"])) + "+")) for r in by_kind["delete"]]
+    space = one("space")
+    space_chars = _char_class(_codepoints(space["find"]))
+    width = one("width")
+    width_chars = _codepoints(width["find"])
+    trailing = one("trailing_space")
+    join = one("join_wrapped")
+    join_marks = _codepoints(join["find"])
+    zh_marks = "".join(m for m in join_marks if ord(m) > 127)
+    ascii_marks = "".join(m for m in join_marks if ord(m) < 128)
+    join_zh_re = re.compile(
+        "(?:" + _char_class(zh_marks) + "|(?<=[" + CJK_CONTEXT + "])" + _char_class(ascii_marks) + r")(?P<gap>[ \t]*\n\s*)(?=\S)"
+    )
+    punct = {r["find"]: (r["replace"], r["id"]) for r in by_kind["punct"]}
+    pair = one("punct_pair")
+    quote = one("quote_pair")
+    deletable = "".join(_codepoints(r["find"]) for r in by_kind["delete"])
+    trigger_chars = (
+        deletable + "\r" + _codepoints(space["find"]) + width_chars + "".join(punct)
+        + "".join(full for full, _ in punct.values()) + pair["find"] + pair["replace"] + quote["find"]
+    )
+    fast_re = re.compile(
+        _char_class(trigger_chars) + r"|[ \t\u00a0\u3000]\n|  |\n\n\n|[ \t\u00a0\u3000]$|、\n"
+    )
+    return _Rules(
+        newline_id=one("newline")["id"],
+        delete=delete,
+        space_id=space["id"],
+        space_re=re.compile(r"(?<=\S)" + space_chars + r"+(?=\S)"),
+        width_id=width["id"],
+        width_re=re.compile(_char_class(width_chars) + "+"),
+        trailing_id=trailing["id"],
+        trailing_re=re.compile(_char_class(_codepoints(trailing["find"])) + r"+(?=\n|\Z)"),
+        join_id=join["id"],
+        join_zh_re=join_zh_re,
+        blank_id=one("blank_lines")["id"],
+        punct=punct,
+        pair_id=pair["id"],
+        pair_open=pair["replace"][0],
+        pair_close=pair["replace"][1],
+        quote_id=quote["id"],
+        quote_open=quote["replace"][0],
+        quote_close=quote["replace"][1],
+        collapse_id=one("collapse_spaces")["id"],
+        fast_re=fast_re,
+    )
+
+
+_HAN_RE = re.compile("[" + HAN + "]")
+_CTX_RE = re.compile("[" + CJK_CONTEXT + "]")
+_BLANKS_RE = re.compile(r"\n{3,}")
+_COLLAPSE_RE = re.compile(r"(?<=\S)  +(?=\S)")
+_LIST_START_RE = re.compile(r"\s*(?:[-*•·●▪◆■]|\d{1,3}[.、)）]|[（(]?[一二三四五六七八九十]+[、.）)])")
+_PAIR_RE = re.compile(r"\(([^()\n]{0,200})\)")
+_QUOTE_LINE_RE = re.compile(r'[^\n]*"[^\n]*')
+
+
+def _is_ctx(ch: str) -> bool:
+    return bool(ch) and _CTX_RE.match(ch) is not None
+
+
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _URLISH.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    for s, e in spans:
+        if s <= pos < e:
+            return True
+        if s > pos:
+            break
+    return False
+
+
+class Normalize:
+    """Pass: invisible characters, widths, spaces, Chinese punctuation and hard wraps.
+
+    ``punctuation="zh"`` (default) turns ASCII ``, : ; ? ! ( ) "`` in Chinese context
+    into full-width marks; ``"ascii"`` turns the full-width marks into ASCII;
+    ``"keep"`` leaves punctuation alone. ``join_lines=False`` keeps hard wraps.
+
+    >>> Normalize().run("很长一段时间,\\n这成为焦点。").text
+    '很长一段时间，这成为焦点。'
+    """
+
+    name = "normalize"
+
+    def __init__(self, punctuation: PunctuationMode = "zh", join_lines: bool = True) -> None:
+        if punctuation not in ("zh", "ascii", "keep"):
+            raise ValueError(f"punctuation must be 'zh', 'ascii' or 'keep', not {punctuation!r}")
+        self.punctuation = punctuation
+        self.join_lines = join_lines
+
+    def __repr__(self) -> str:
+        return f"Normalize(punctuation={self.punctuation!r}, join_lines={self.join_lines!r})"
+
+    def run(self, text: str) -> PassOutput:
+        """Normalize ``text``; returns the new text, its edits and report fields."""
+        rules = _rules()
+        if not text or rules.fast_re.search(text) is None:
+            return PassOutput(text, [], {})
+        name = self.name
+        trail = EditTrail(text, name)
+        report: dict[str, Any] = {}
+
+        trail.step(substitute(re.compile(r"\r\n?"), trail.text, lambda m: "\n", name, rules.newline_id))
+        for rid, pattern in rules.delete:
+            trail.step(substitute(pattern, trail.text, lambda m: "", name, rid))
+        trail.step(substitute(rules.space_re, trail.text, lambda m: " ", name, rules.space_id))
+        trail.step(
+            substitute(rules.width_re, trail.text, lambda m: "".join(chr(ord(c) - 0xFEE0) for c in m.group(0)), name, rules.width_id)
+        )
+        trail.step(substitute(rules.trailing_re, trail.text, lambda m: "", name, rules.trailing_id))
+        if self.join_lines:
+            trail.step(self._join_edits(trail.text, rules))
+        trail.step(substitute(_BLANKS_RE, trail.text, lambda m: "\n\n", name, rules.blank_id))
+        if self.punctuation == "zh":
+            trail.step(self._punct_zh_edits(trail.text, rules))
+            quote_edits, unpaired = self._quote_edits(trail.text, rules)
+            trail.step(quote_edits)
+            if unpaired:
+                report["unpaired_quotes"] = unpaired
+        elif self.punctuation == "ascii":
+            trail.step(self._punct_ascii_edits(trail.text, rules))
+        trail.step(substitute(_COLLAPSE_RE, trail.text, lambda m: " ", name, rules.collapse_id))
+        return trail.output(report)
+
+    # -- mechanisms -------------------------------------------------------------------
+    def _join_edits(self, text: str, rules: _Rules) -> list[Edit]:
+        edits: list[Edit] = []
+        for m in rules.join_zh_re.finditer(text):
+            mark = m.group(0)[0]
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            if mark in "：:" and _LIST_START_RE.match(text, m.end()):
+                continue  # a colon introducing a list keeps its lines
+            if mark in ",;:" and _inside(_url_spans(text[line_start : m.start() + 1]), m.start() - line_start):
+                continue
+            gap = m.group("gap")
+            edits.append(Edit(m.start("gap"), m.end("gap"), gap, "", self.name, rules.join_id))
+        return edits
+
+    def _punct_zh_edits(self, text: str, rules: _Rules) -> list[Edit]:
+        urls = _url_spans(text) if ("/" in text or "@" in text or "www." in text) else []
+        edits: list[Edit] = []
+        marks = rules.punct
+        pair_edits: dict[int, Edit] = {}
+        for m in _PAIR_RE.finditer(text):
+            o, c = m.start(), m.end() - 1
+            inner = m.group(1)
+            if _inside(urls, o) or _inside(urls, c):
+                continue
+            before = text[o - 1] if o > 0 else ""
+            after = text[c + 1] if c + 1 < len(text) else ""
+            if _HAN_RE.search(inner) or _is_ctx(before) or _is_ctx(after):
+                pair_edits[o] = Edit(o, o + 1, "(", rules.pair_open, self.name, rules.pair_id)
+                pair_edits[c] = Edit(c, c + 1, ")", rules.pair_close, self.name, rules.pair_id)
+        for i, ch in enumerate(text):
+            if i in pair_edits:
+                edits.append(pair_edits[i])
+                continue
+            if ch not in marks:
+                continue
+            prev = text[i - 1] if i > 0 else ""
+            nxt = text[i + 1] if i + 1 < len(text) else ""
+            if not (_is_ctx(prev) or _is_ctx(nxt)):
+                continue
+            if prev.isascii() and prev.isalnum() and nxt.isascii() and nxt.isalnum():
+                continue  # 1,000 / 10:30 / a,b
+            if ch == ":" and text.startswith("//", i + 1):
+                continue
+            if urls and _inside(urls, i):
+                continue
+            full, rid = marks[ch]
+            edits.append(Edit(i, i + 1, ch, full, self.name, rid))
+        return edits
+
+    def _punct_ascii_edits(self, text: str, rules: _Rules) -> list[Edit]:
+        back = {full: (ascii_, rid) for ascii_, (full, rid) in rules.punct.items()}
+        back[rules.pair_open] = ("(", rules.pair_id)
+        back[rules.pair_close] = (")", rules.pair_id)
+        return [Edit(i, i + 1, ch, back[ch][0], self.name, back[ch][1]) for i, ch in enumerate(text) if ch in back]
+
+    def _quote_edits(self, text: str, rules: _Rules) -> tuple[list[Edit], int]:
+        edits: list[Edit] = []
+        unpaired = 0
+        for line in _QUOTE_LINE_RE.finditer(text):
+            s = line.start()
+            body = line.group(0)
+            positions = [i for i, ch in enumerate(body) if ch == '"']
+            if len(positions) % 2:
+                unpaired += 1
+                continue
+            for a, b in zip(positions[::2], positions[1::2]):
+                inner = body[a + 1 : b]
+                if not _HAN_RE.search(inner) or len(inner) > 300:
+                    continue
+                # padding spaces inside the quotes go; outside, only next to Chinese context
+                ia = a + 1 + (len(inner) - len(inner.lstrip(" ")))
+                ib = b - (len(inner) - len(inner.rstrip(" ")))
+                oa = a
+                if a >= 2 and body[a - 1] == " " and _is_ctx(body[a - 2]):
+                    oa = a - 1
+                ob = b + 1
+                if b + 2 < len(body) + 1 and body[b + 1 : b + 2] == " " and b + 2 < len(body) and _is_ctx(body[b + 2]):
+                    ob = b + 2
+                edits.append(Edit(s + oa, s + ia, body[oa:ia], rules.quote_open, self.name, rules.quote_id))
+                edits.append(Edit(s + ib, s + ob, body[ib:ob], rules.quote_close, self.name, rules.quote_id))
+        return edits, unpaired
+
+
+@functools.lru_cache(maxsize=8)
+def _default(punctuation: str, join_lines: bool) -> Normalize:
+    return Normalize(punctuation, join_lines)  # type: ignore[arg-type]
+
+
+def normalize(text: str, punctuation: PunctuationMode = "zh", join_lines: bool = True) -> str:
+    """Normalize ``text`` and return the new text (see :class:`Normalize`).
+
+    >>> normalize("ＡＩ 產品")
+    'AI 產品'
+    """
+    return _default(punctuation, join_lines).run(text).text

@@ -1,0 +1,351 @@
+"""The pipeline contract: Edit, Result, the Pass protocol, Pipeline, and edit arithmetic.
+
+A pass is any object with a ``name`` and a ``run(text)`` method returning
+``(new_text, edits, report_fields)``. Each :class:`Edit` indexes the text *as it
+entered that pass*; :func:`replay_edits` re-applies a whole :class:`Result`'s edits
+pass by pass and must reproduce ``Result.text`` exactly.
+
+>>> class Shout:
+...     name = "shout"
+...     def run(self, text):
+...         return text + "!", [Edit(len(text), len(text), "", "!", "shout", "S1")], {}
+>>> res = Pipeline([Shout()])("你好")
+>>> res.text, replay_edits("你好", res.edits)
+('你好!', '你好!')
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Mapping, NamedTuple, Protocol, Sequence, runtime_checkable
+
+__all__ = [
+    "Edit",
+    "PassOutput",
+    "Pass",
+    "Result",
+    "Pipeline",
+    "EditTrail",
+    "apply_edits",
+    "replay_edits",
+    "compose_edits",
+    "diff_edits",
+    "substitute",
+    "format_edits",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One change to the text: ``text[start:end]`` (``before``) became ``after``.
+
+    ``start``/``end`` index the text as it entered the pass named ``pass_name``;
+    ``rule`` is the id of the data row (or mechanism) that made the change.
+
+    >>> Edit(0, 1, "臺", "台", "to_simplified", "opencc:t2s").before
+    '臺'
+    """
+
+    start: int
+    end: int
+    before: str
+    after: str
+    pass_name: str
+    rule: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The edit as a plain JSON-ready dict."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "before": self.before,
+            "after": self.after,
+            "pass": self.pass_name,
+            "rule": self.rule,
+        }
+
+
+class PassOutput(NamedTuple):
+    """What a pass returns: the new text, its edits and its report fields."""
+
+    text: str
+    edits: list[Edit]
+    report: dict[str, Any]
+
+
+@runtime_checkable
+class Pass(Protocol):
+    """Anything with a ``name`` and a ``run(text)`` returning ``(text, edits, report)``."""
+
+    name: str
+
+    def run(self, text: str) -> tuple[str, list[Edit], Mapping[str, Any]]:  # pragma: no cover - protocol
+        ...
+
+
+@dataclass
+class Result:
+    """The outcome of a pipeline: repaired ``text``, every ``edits`` entry, and ``report``.
+
+    >>> Result("好", [], {}).text
+    '好'
+    """
+
+    text: str
+    edits: list[Edit] = field(default_factory=list)
+    report: dict[str, Any] = field(default_factory=dict)
+
+    def explain(self) -> str:
+        """A person-readable listing of every edit and the report."""
+        return format_edits(self.edits, self.report)
+
+
+class Pipeline:
+    """Runs passes in order over one document and collects what each did.
+
+    >>> from textrepair.normalize import Normalize
+    >>> Pipeline([Normalize()])("靠山,迷雾").text
+    '靠山，迷雾'
+    """
+
+    def __init__(self, passes: Iterable[Any]) -> None:
+        self.passes = list(passes)
+        seen: set[str] = set()
+        for p in self.passes:
+            name = getattr(p, "name", None)
+            if not isinstance(name, str) or not callable(getattr(p, "run", None)):
+                raise TypeError(f"{p!r} is not a pass: it needs a str `name` and a `run(text)` method")
+            if name in seen:
+                raise ValueError(f"two passes are named {name!r}; give each pass a distinct name")
+            seen.add(name)
+
+    @property
+    def name(self) -> str:
+        """The pipeline's own name, so that a pipeline can be a pass too."""
+        return "+".join(p.name for p in self.passes)
+
+    def __call__(self, text: str) -> Result:
+        if not isinstance(text, str):
+            raise TypeError(f"Pipeline expects str, got {type(text).__name__}; decode bytes with textrepair.decode first")
+        edits: list[Edit] = []
+        report: dict[str, Any] = {}
+        for p in self.passes:
+            new_text, p_edits, p_report = p.run(text)
+            edits.extend(p_edits)
+            report.update(p_report)
+            text = new_text
+        return Result(text, edits, report)
+
+    def run(self, text: str) -> PassOutput:
+        """Run as a pass: the text, the edits and the report."""
+        res = self(text)
+        return PassOutput(res.text, res.edits, res.report)
+
+    def __repr__(self) -> str:
+        return f"Pipeline([{', '.join(type(p).__name__ + '()' for p in self.passes)}])"
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """Apply edits of one pass (sorted, non-overlapping, indexing ``text``).
+
+    Raises ``ValueError`` when an edit's ``before`` is not what the text holds.
+
+    >>> apply_edits("ab", [Edit(1, 2, "b", "c", "p", "r")])
+    'ac'
+    """
+    out: list[str] = []
+    pos = 0
+    for e in edits:
+        if e.start < pos or e.end < e.start or e.end > len(text):
+            raise ValueError(f"edit {e} overlaps an earlier one or lies outside the text")
+        if text[e.start : e.end] != e.before:
+            raise ValueError(f"edit {e} does not match the text {text[e.start:e.end]!r}")
+        out.append(text[pos : e.start])
+        out.append(e.after)
+        pos = e.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def replay_edits(text: str, edits: Sequence[Edit]) -> str:
+    """Replay a Result's edits pass by pass on the input; returns the repaired text.
+
+    Consecutive edits with the same ``pass_name`` form one pass's group.
+
+    >>> e = [Edit(0, 1, "a", "b", "p1", "r"), Edit(0, 1, "b", "c", "p2", "r")]
+    >>> replay_edits("a", e)
+    'c'
+    """
+    i = 0
+    while i < len(edits):
+        j = i
+        while j < len(edits) and edits[j].pass_name == edits[i].pass_name:
+            j += 1
+        text = apply_edits(text, edits[i:j])
+        i = j
+    return text
+
+
+def _join_rules(rules: Iterable[str]) -> str:
+    seen: list[str] = []
+    for r in rules:
+        for part in r.split("+"):
+            if part not in seen:
+                seen.append(part)
+    return "+".join(seen)
+
+
+def compose_edits(original: str, first: Sequence[Edit], second: Sequence[Edit], pass_name: str | None = None) -> list[Edit]:
+    """Express ``second`` (which indexes ``apply_edits(original, first)``) in ``original``'s coordinates.
+
+    Edits of the two steps that touch or overlap merge into one edit whose rule joins
+    both ids with ``+``. The result turns ``original`` straight into the final text.
+
+    >>> t0 = "a\\u200bb,c"
+    >>> first = [Edit(1, 2, "\\u200b", "", "n", "ZW")]
+    >>> second = [Edit(2, 3, ",", "，", "n", "P")]
+    >>> [(e.start, e.end, e.after, e.rule) for e in compose_edits(t0, first, second)]
+    [(1, 2, '', 'ZW'), (3, 4, '，', 'P')]
+    """
+    if not second:
+        return list(first)
+    if not first:
+        return list(second)
+    middle = apply_edits(original, first)
+    # Intervals on the middle text: (start, end, source, edit)
+    spans: list[tuple[int, int, int, Edit]] = []
+    delta = 0
+    for e in first:
+        s = e.start + delta
+        spans.append((s, s + len(e.after), 0, e))
+        delta += len(e.after) - (e.end - e.start)
+    for e in second:
+        spans.append((e.start, e.end, 1, e))
+    spans.sort(key=lambda t: (t[0], t[1]))
+    clusters: list[list[tuple[int, int, int, Edit]]] = []
+    cur_end = -1
+    for sp in spans:
+        if clusters and sp[0] <= cur_end:
+            clusters[-1].append(sp)
+            cur_end = max(cur_end, sp[1])
+        else:
+            clusters.append([sp])
+            cur_end = sp[1]
+    # Walk clusters left to right; d1 = length change of the first step so far.
+    out: list[Edit] = []
+    d1 = 0
+    for cl in clusters:
+        cs = min(sp[0] for sp in cl)
+        ce = max(sp[1] for sp in cl)
+        firsts = [sp[3] for sp in cl if sp[2] == 0]
+        seconds = [sp[3] for sp in cl if sp[2] == 1]
+        o_start = cs - d1
+        o_end = o_start + (ce - cs) - sum(len(e.after) - (e.end - e.start) for e in firsts)
+        middle_piece = middle[cs:ce]
+        # apply the cluster's second-step edits to the middle piece
+        final_piece = apply_edits(middle_piece, [Edit(e.start - cs, e.end - cs, e.before, e.after, e.pass_name, e.rule) for e in seconds])
+        before = original[o_start:o_end]
+        d1 += sum(len(e.after) - (e.end - e.start) for e in firsts)
+        if before == final_piece:
+            continue
+        name = pass_name or (firsts or seconds)[0].pass_name
+        out.append(Edit(o_start, o_end, before, final_piece, name, _join_rules([e.rule for e in firsts] + [e.rule for e in seconds])))
+    return out
+
+
+class EditTrail:
+    """Chains the sub-steps of one pass, keeping every edit in the pass-input coordinates.
+
+    >>> trail = EditTrail("a\\u200b,b", "normalize")
+    >>> trail.step([Edit(1, 2, "\\u200b", "", "normalize", "ZW")])
+    >>> trail.step([Edit(1, 2, ",", "，", "normalize", "P")])
+    >>> trail.text, [(e.start, e.end, e.after) for e in trail.edits]
+    ('a，b', [(1, 3, '，')])
+    """
+
+    def __init__(self, text: str, pass_name: str) -> None:
+        self.original = text
+        self.text = text
+        self.pass_name = pass_name
+        self.edits: list[Edit] = []
+
+    def step(self, edits: Sequence[Edit]) -> None:
+        """Apply ``edits`` (indexing the current text) and fold them into the trail."""
+        if not edits:
+            return
+        self.text = apply_edits(self.text, edits)
+        self.edits = compose_edits(self.original, self.edits, list(edits), self.pass_name)
+
+    def output(self, report: dict[str, Any] | None = None) -> PassOutput:
+        """The pass output: final text, composed edits, and ``report``."""
+        return PassOutput(self.text, self.edits, report or {})
+
+
+def substitute(
+    pattern: Any,
+    text: str,
+    replace: Callable[[Any], str | None],
+    pass_name: str,
+    rule: str | Callable[[Any], str],
+) -> list[Edit]:
+    """Edits for every match of a compiled ``pattern`` whose ``replace(m)`` differs.
+
+    ``replace`` returns the new text, or ``None`` to leave the match alone; ``rule`` is
+    an id or a function of the match giving one.
+
+    >>> import re
+    >>> substitute(re.compile("a"), "banana", lambda m: "o", "p", "R1")[0].after
+    'o'
+    """
+    edits: list[Edit] = []
+    for m in pattern.finditer(text):
+        new = replace(m)
+        if new is None or new == m.group(0):
+            continue
+        rid = rule(m) if callable(rule) else rule
+        edits.append(Edit(m.start(), m.end(), m.group(0), new, pass_name, rid))
+    return edits
+
+
+def diff_edits(old: str, new: str, pass_name: str, rule: str) -> list[Edit]:
+    """Minimal edits turning ``old`` into ``new`` (character runs; equal lengths are fast).
+
+    >>> [(e.start, e.before, e.after) for e in diff_edits("領網域", "领网域", "p", "r")]
+    [(0, '領網', '领网')]
+    """
+    if old == new:
+        return []
+    edits: list[Edit] = []
+    if len(old) == len(new):
+        i, n = 0, len(old)
+        while i < n:
+            if old[i] == new[i]:
+                i += 1
+                continue
+            j = i
+            while j < n and old[j] != new[j]:
+                j += 1
+            edits.append(Edit(i, j, old[i:j], new[i:j], pass_name, rule))
+            i = j
+        return edits
+    sm = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag != "equal":
+            edits.append(Edit(i1, i2, old[i1:i2], new[j1:j2], pass_name, rule))
+    return edits
+
+
+def format_edits(edits: Sequence[Edit], report: Mapping[str, Any] | None = None) -> str:
+    """Render edits (pass, rule, position, before → after) and a report for a person."""
+    lines: list[str] = []
+    for e in edits:
+        lines.append(f"{e.pass_name:<18} {e.rule:<24} {e.start:>7}-{e.end:<7} {e.before!r} → {e.after!r}")
+    if not edits:
+        lines.append("(no edits)")
+    if report:
+        lines.append("")
+        lines.append("report:")
+        for k, v in report.items():
+            lines.append(f"  {k}: {v}")
+    return "\n".join(lines)
