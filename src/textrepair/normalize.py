@@ -11,8 +11,10 @@ correctly written paragraph comes out unchanged, and ``normalize`` is idempotent
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+import sys
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -28,7 +30,10 @@ CJK_CONTEXT = HAN + "\u3001-\u303f\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f\u30
 
 PunctuationMode = Literal["zh", "ascii", "keep"]
 
-_URLISH = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)[^\s" + HAN + r"，。]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_URLISH = re.compile(
+    r"(?<![A-Za-z0-9+.-])(?:[A-Za-z][A-Za-z0-9+.-]{0,20}://|www\.)[^\s" + HAN + r"，。]*"
+    r"|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+)
 
 
 def _codepoints(spec: str) -> str:
@@ -73,7 +78,8 @@ class _Rules:
     quote_open: str
     quote_close: str
     collapse_id: str
-    fast_re: re.Pattern[str]
+    punct_re: re.Pattern[str]
+    fast_re: dict[str, re.Pattern[str]]
 
 
 @functools.lru_cache(maxsize=1)
@@ -102,13 +108,16 @@ def _rules() -> _Rules:
     pair = one("punct_pair")
     quote = one("quote_pair")
     deletable = "".join(_codepoints(r["find"]) for r in by_kind["delete"])
-    trigger_chars = (
-        deletable + "\r" + _codepoints(space["find"]) + width_chars + "".join(punct)
-        + "".join(full for full, _ in punct.values()) + pair["find"] + pair["replace"] + quote["find"]
+    common = _char_class(deletable + "\r" + _codepoints(space["find"]) + width_chars) + r"|[ \t\u00a0\u3000](?:\n|\Z)|(?<=\S)  |\n\n\n"
+    join_trigger = _char_class(zh_marks + ascii_marks) + r"[ \t]*\n"
+    marks = _char_class("".join(punct))
+    ascii_punct = (
+        f"(?<=[{CJK_CONTEXT}]){marks}|{marks}(?=[{CJK_CONTEXT}])|" + _char_class(quote["find"])
+        + rf"|(?<=[{CJK_CONTEXT}])\(|\)(?=[{CJK_CONTEXT}])|\([^()\n]{{0,200}}?[{HAN}]"
     )
-    fast_re = re.compile(
-        _char_class(trigger_chars) + r"|[ \t\u00a0\u3000]\n|  |\n\n\n|[ \t\u00a0\u3000]$|、\n"
-    )
+    fast_zh = re.compile(common + "|" + join_trigger + "|" + ascii_punct)
+    fast_ascii = re.compile(common + "|" + join_trigger + "|" + _char_class("".join(full for full, _ in punct.values()) + pair["replace"]))
+    fast_keep = re.compile(common + "|" + join_trigger)
     return _Rules(
         newline_id=one("newline")["id"],
         delete=delete,
@@ -117,7 +126,9 @@ def _rules() -> _Rules:
         width_id=width["id"],
         width_re=re.compile(_char_class(width_chars) + "+"),
         trailing_id=trailing["id"],
-        trailing_re=re.compile(_char_class(_codepoints(trailing["find"])) + r"+(?=\n|\Z)"),
+        trailing_re=re.compile(
+            "(?<!" + _char_class(_codepoints(trailing["find"])) + ")" + _char_class(_codepoints(trailing["find"])) + r"+(?=\n|\Z)"
+        ),
         join_id=join["id"],
         join_zh_re=join_zh_re,
         blank_id=one("blank_lines")["id"],
@@ -129,17 +140,21 @@ def _rules() -> _Rules:
         quote_open=quote["replace"][0],
         quote_close=quote["replace"][1],
         collapse_id=one("collapse_spaces")["id"],
-        fast_re=fast_re,
+        punct_re=re.compile(
+            "[()]|(?<=[" + CJK_CONTEXT + "])" + _char_class("".join(punct)) + "|" + _char_class("".join(punct)) + "(?=[" + CJK_CONTEXT + "])"
+        ),
+        fast_re={"zh": fast_zh, "ascii": fast_ascii, "keep": fast_keep},
     )
 
 
 _HAN_RE = re.compile("[" + HAN + "]")
 _CTX_RE = re.compile("[" + CJK_CONTEXT + "]")
+_MAX_ROUNDS = 4
+_CR_RE = re.compile(r"\r\n?")
 _BLANKS_RE = re.compile(r"\n{3,}")
 _COLLAPSE_RE = re.compile(r"(?<=\S)  +(?=\S)")
 _LIST_START_RE = re.compile(r"\s*(?:[-*•·●▪◆■]|\d{1,3}[.、)）]|[（(]?[一二三四五六七八九十]+[、.）)])")
 _PAIR_RE = re.compile(r"\(([^()\n]{0,200})\)")
-_QUOTE_LINE_RE = re.compile(r'[^\n]*"[^\n]*')
 
 
 def _is_ctx(ch: str) -> bool:
@@ -151,12 +166,8 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    for s, e in spans:
-        if s <= pos < e:
-            return True
-        if s > pos:
-            break
-    return False
+    i = bisect.bisect_right(spans, (pos, sys.maxsize)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 class Normalize:
@@ -182,15 +193,28 @@ class Normalize:
         return f"Normalize(punctuation={self.punctuation!r}, join_lines={self.join_lines!r})"
 
     def run(self, text: str) -> PassOutput:
-        """Normalize ``text``; returns the new text, its edits and report fields."""
-        rules = _rules()
-        if not text or rules.fast_re.search(text) is None:
-            return PassOutput(text, [], {})
-        name = self.name
-        trail = EditTrail(text, name)
-        report: dict[str, Any] = {}
+        """Normalize ``text``; returns the new text, its edits and report fields.
 
-        trail.step(substitute(re.compile(r"\r\n?"), trail.text, lambda m: "\n", name, rules.newline_id))
+        The rules run in rounds until a round changes nothing (one conversion can
+        create the context of another, e.g. ``新(a),`` → ``新（a），``), so the pass
+        is idempotent; most texts need one round and a final fast-path scan.
+        """
+        rules = _rules()
+        fast = rules.fast_re[self.punctuation]
+        if not text or fast.search(text) is None:
+            return PassOutput(text, [], {})
+        trail = EditTrail(text, self.name)
+        report: dict[str, Any] = {}
+        for _ in range(_MAX_ROUNDS):
+            before = trail.text
+            self._round(trail, rules, report)
+            if trail.text == before or fast.search(trail.text) is None:
+                break
+        return trail.output(report)
+
+    def _round(self, trail: EditTrail, rules: _Rules, report: dict[str, Any]) -> None:
+        name = self.name
+        trail.step(substitute(_CR_RE, trail.text, lambda m: "\n", name, rules.newline_id))
         for rid, pattern in rules.delete:
             trail.step(substitute(pattern, trail.text, lambda m: "", name, rid))
         trail.step(substitute(rules.space_re, trail.text, lambda m: " ", name, rules.space_id))
@@ -207,20 +231,21 @@ class Normalize:
             trail.step(quote_edits)
             if unpaired:
                 report["unpaired_quotes"] = unpaired
+            else:
+                report.pop("unpaired_quotes", None)
         elif self.punctuation == "ascii":
             trail.step(self._punct_ascii_edits(trail.text, rules))
         trail.step(substitute(_COLLAPSE_RE, trail.text, lambda m: " ", name, rules.collapse_id))
-        return trail.output(report)
 
     # -- mechanisms -------------------------------------------------------------------
     def _join_edits(self, text: str, rules: _Rules) -> list[Edit]:
         edits: list[Edit] = []
+        urls = _url_spans(text) if ("/" in text or "@" in text or "www." in text) else []
         for m in rules.join_zh_re.finditer(text):
             mark = m.group(0)[0]
-            line_start = text.rfind("\n", 0, m.start()) + 1
             if mark in "：:" and _LIST_START_RE.match(text, m.end()):
                 continue  # a colon introducing a list keeps its lines
-            if mark in ",;:" and _inside(_url_spans(text[line_start : m.start() + 1]), m.start() - line_start):
+            if mark in ",;:" and urls and _inside(urls, m.start()):
                 continue
             gap = m.group("gap")
             edits.append(Edit(m.start("gap"), m.end("gap"), gap, "", self.name, rules.join_id))
@@ -241,18 +266,13 @@ class Normalize:
             if _HAN_RE.search(inner) or _is_ctx(before) or _is_ctx(after):
                 pair_edits[o] = Edit(o, o + 1, "(", rules.pair_open, self.name, rules.pair_id)
                 pair_edits[c] = Edit(c, c + 1, ")", rules.pair_close, self.name, rules.pair_id)
-        for i, ch in enumerate(text):
-            if i in pair_edits:
-                edits.append(pair_edits[i])
+        for m in rules.punct_re.finditer(text):
+            i = m.start()
+            ch = m.group(0)
+            if ch in "()":
+                if i in pair_edits:
+                    edits.append(pair_edits[i])
                 continue
-            if ch not in marks:
-                continue
-            prev = text[i - 1] if i > 0 else ""
-            nxt = text[i + 1] if i + 1 < len(text) else ""
-            if not (_is_ctx(prev) or _is_ctx(nxt)):
-                continue
-            if prev.isascii() and prev.isalnum() and nxt.isascii() and nxt.isalnum():
-                continue  # 1,000 / 10:30 / a,b
             if ch == ":" and text.startswith("//", i + 1):
                 continue
             if urls and _inside(urls, i):
@@ -270,28 +290,26 @@ class Normalize:
     def _quote_edits(self, text: str, rules: _Rules) -> tuple[list[Edit], int]:
         edits: list[Edit] = []
         unpaired = 0
-        for line in _QUOTE_LINE_RE.finditer(text):
-            s = line.start()
-            body = line.group(0)
-            positions = [i for i, ch in enumerate(body) if ch == '"']
+        by_line: dict[int, list[int]] = {}
+        pos = text.find('"')
+        while pos != -1:
+            by_line.setdefault(text.rfind("\n", 0, pos) + 1, []).append(pos)
+            pos = text.find('"', pos + 1)
+        for positions in by_line.values():
             if len(positions) % 2:
                 unpaired += 1
                 continue
             for a, b in zip(positions[::2], positions[1::2]):
-                inner = body[a + 1 : b]
-                if not _HAN_RE.search(inner) or len(inner) > 300:
+                inner = text[a + 1 : b]
+                if len(inner) > 300 or not _HAN_RE.search(inner):
                     continue
                 # padding spaces inside the quotes go; outside, only next to Chinese context
                 ia = a + 1 + (len(inner) - len(inner.lstrip(" ")))
                 ib = b - (len(inner) - len(inner.rstrip(" ")))
-                oa = a
-                if a >= 2 and body[a - 1] == " " and _is_ctx(body[a - 2]):
-                    oa = a - 1
-                ob = b + 1
-                if b + 2 < len(body) + 1 and body[b + 1 : b + 2] == " " and b + 2 < len(body) and _is_ctx(body[b + 2]):
-                    ob = b + 2
-                edits.append(Edit(s + oa, s + ia, body[oa:ia], rules.quote_open, self.name, rules.quote_id))
-                edits.append(Edit(s + ib, s + ob, body[ib:ob], rules.quote_close, self.name, rules.quote_id))
+                oa = a - 1 if a >= 2 and text[a - 1] == " " and _is_ctx(text[a - 2]) else a
+                ob = b + 2 if text[b + 1 : b + 2] == " " and _is_ctx(text[b + 2 : b + 3]) else b + 1
+                edits.append(Edit(oa, ia, text[oa:ia], rules.quote_open, self.name, rules.quote_id))
+                edits.append(Edit(ib, ob, text[ib:ob], rules.quote_close, self.name, rules.quote_id))
         return edits, unpaired
 
 

@@ -236,6 +236,15 @@ def compose_edits(original: str, first: Sequence[Edit], second: Sequence[Edit], 
     out: list[Edit] = []
     d1 = 0
     for cl in clusters:
+        if len(cl) == 1:  # the common case: an edit of one step alone
+            s0, e0, src, e = cl[0]
+            if src == 0:
+                out.append(e if pass_name is None or e.pass_name == pass_name else Edit(e.start, e.end, e.before, e.after, pass_name, e.rule))
+                d1 += len(e.after) - (e.end - e.start)
+            else:
+                o = s0 - d1
+                out.append(Edit(o, o + (e0 - s0), e.before, e.after, pass_name or e.pass_name, e.rule))
+            continue
         cs = min(sp[0] for sp in cl)
         ce = max(sp[1] for sp in cl)
         firsts = [sp[3] for sp in cl if sp[2] == 0]

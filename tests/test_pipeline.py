@@ -1,0 +1,121 @@
+"""The pipeline contract: Edit, Result, Pipeline, replay and composition of edits."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import textrepair as tr
+from textrepair.pipeline import Edit, EditTrail, apply_edits, compose_edits, diff_edits, replay_edits
+
+from conftest import seed_text
+
+
+class Bracket:
+    """A pass written in a test file: wraps every 'AI' in brackets."""
+
+    name = "bracket"
+
+    def run(self, text):
+        edits, out, pos = [], [], 0
+        i = text.find("AI")
+        while i != -1:
+            edits.append(Edit(i, i + 2, "AI", "[AI]", self.name, "T1"))
+            i = text.find("AI", i + 2)
+        return tr.apply_edits(text, edits), edits, {"brackets": len(edits)}
+
+
+def test_user_pass_plugs_into_pipeline_without_registration():
+    pipe = tr.Pipeline([tr.Normalize(), Bracket()])
+    res = pipe("新加坡AI生死局,靠山")
+    assert res.text == "新加坡[AI]生死局，靠山"
+    assert res.report["brackets"] == 1
+    assert [e.pass_name for e in res.edits] == ["normalize", "bracket"]
+    assert replay_edits("新加坡AI生死局,靠山", res.edits) == res.text
+
+
+def test_pipeline_rejects_non_passes_and_duplicate_names():
+    with pytest.raises(TypeError):
+        tr.Pipeline([object()])
+    with pytest.raises(ValueError):
+        tr.Pipeline([tr.Normalize(), tr.Normalize()])
+    with pytest.raises(TypeError):
+        tr.Pipeline([tr.Normalize()])(b"bytes")  # type: ignore[arg-type]
+
+
+def test_repair_on_seed_000_runs_and_replays():
+    text = seed_text("000")
+    res = tr.repair(text)
+    assert isinstance(res.text, str) and res.edits
+    assert replay_edits(text, res.edits) == res.text
+    for e in res.edits:
+        assert e.start <= e.end and e.before != e.after and e.rule
+
+
+def test_apply_edits_checks_before_text():
+    with pytest.raises(ValueError):
+        apply_edits("abc", [Edit(0, 1, "x", "y", "p", "r")])
+    with pytest.raises(ValueError):
+        apply_edits("abc", [Edit(1, 2, "b", "", "p", "r"), Edit(0, 1, "a", "", "p", "r")])
+
+
+def test_compose_merges_touching_steps():
+    t0 = "a\u200b,b"
+    trail = EditTrail(t0, "n")
+    trail.step([Edit(1, 2, "\u200b", "", "n", "ZW")])
+    trail.step([Edit(1, 2, ",", "，", "n", "P")])
+    assert trail.text == "a，b"
+    assert [(e.start, e.end, e.before, e.after, e.rule) for e in trail.edits] == [(1, 3, "\u200b,", "，", "ZW+P")]
+    assert apply_edits(t0, trail.edits) == "a，b"
+
+
+def test_diff_edits_unequal_lengths():
+    edits = diff_edits("领网域的", "领域的", "p", "r")
+    assert apply_edits("领网域的", edits) == "领域的"
+
+
+def test_result_explain_lists_rule_ids():
+    res = tr.Pipeline([tr.Normalize()])("靠山,迷雾")
+    out = res.explain()
+    assert "N10" in out and "'，'" in out
+
+
+def test_pipelines_pickle():
+    pipe = tr.default_pipeline()
+    data = pickle.dumps(pipe)
+    assert len(data) < 20_000
+    again = pickle.loads(data)
+    assert again("靠山,迷霧").text == pipe("靠山,迷霧").text
+
+
+_edit_ops = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 3), st.text(max_size=3)), max_size=6)
+
+
+def _make_edits(text, ops, name):
+    edits, pos = [], 0
+    for start, length, after in sorted(ops):
+        start = max(start, pos)
+        end = min(start + length, len(text))
+        if start > len(text):
+            break
+        if text[start:end] == after:
+            continue
+        edits.append(Edit(start, end, text[start:end], after, name, "R"))
+        pos = end + 1
+    return edits
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40), _edit_ops, _edit_ops)
+def test_compose_equals_sequential_application(text, ops1, ops2):
+    first = _make_edits(text, ops1, "p")
+    middle = apply_edits(text, first)
+    second = _make_edits(middle, ops2, "p")
+    final = apply_edits(middle, second)
+    composed = compose_edits(text, first, second)
+    assert apply_edits(text, composed) == final
+    for e in composed:
+        assert 0 <= e.start <= e.end <= len(text)
