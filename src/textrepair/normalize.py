@@ -78,7 +78,7 @@ class _Rules:
     quote_open: str
     quote_close: str
     collapse_id: str
-    punct_re: re.Pattern[str]
+    mark_run_re: re.Pattern[str]
     fast_re: dict[str, re.Pattern[str]]
 
 
@@ -140,9 +140,7 @@ def _rules() -> _Rules:
         quote_open=quote["replace"][0],
         quote_close=quote["replace"][1],
         collapse_id=one("collapse_spaces")["id"],
-        punct_re=re.compile(
-            "[()]|(?<=[" + CJK_CONTEXT + "])" + _char_class("".join(punct)) + "|" + _char_class("".join(punct)) + "(?=[" + CJK_CONTEXT + "])"
-        ),
+        mark_run_re=re.compile(_char_class("".join(punct)) + "+"),
         fast_re={"zh": fast_zh, "ascii": fast_ascii, "keep": fast_keep},
     )
 
@@ -253,33 +251,53 @@ class Normalize:
 
     def _punct_zh_edits(self, text: str, rules: _Rules) -> list[Edit]:
         urls = _url_spans(text) if ("/" in text or "@" in text or "www." in text) else []
-        edits: list[Edit] = []
         marks = rules.punct
-        pair_edits: dict[int, Edit] = {}
-        for m in _PAIR_RE.finditer(text):
-            o, c = m.start(), m.end() - 1
-            inner = m.group(1)
-            if _inside(urls, o) or _inside(urls, c):
+        converted = self._paren_pairs(text, urls)
+        pair_at = {o: c for o, c in converted} | {c: o for o, c in converted}
+
+        def ctx_at(i: int) -> bool:
+            return 0 <= i < len(text) and (_is_ctx(text[i]) or i in pair_at)
+
+        edits: list[Edit] = []
+        for m in rules.mark_run_re.finditer(text):
+            i, j = m.span()
+            if not (ctx_at(i - 1) or ctx_at(j)):
                 continue
-            before = text[o - 1] if o > 0 else ""
-            after = text[c + 1] if c + 1 < len(text) else ""
-            if _HAN_RE.search(inner) or _is_ctx(before) or _is_ctx(after):
-                pair_edits[o] = Edit(o, o + 1, "(", rules.pair_open, self.name, rules.pair_id)
-                pair_edits[c] = Edit(c, c + 1, ")", rules.pair_close, self.name, rules.pair_id)
-        for m in rules.punct_re.finditer(text):
-            i = m.start()
-            ch = m.group(0)
-            if ch in "()":
-                if i in pair_edits:
-                    edits.append(pair_edits[i])
+            if text[i] == ":" and text.startswith("//", j):
                 continue
-            if ch == ":" and text.startswith("//", i + 1):
-                continue
-            if urls and _inside(urls, i):
-                continue
-            full, rid = marks[ch]
-            edits.append(Edit(i, i + 1, ch, full, self.name, rid))
+            for k in range(i, j):
+                if urls and _inside(urls, k):
+                    continue
+                full, rid = marks[text[k]]
+                edits.append(Edit(k, k + 1, text[k], full, self.name, rid))
+        for o, c in converted:
+            edits.append(Edit(o, o + 1, "(", rules.pair_open, self.name, rules.pair_id))
+            edits.append(Edit(c, c + 1, ")", rules.pair_close, self.name, rules.pair_id))
+        edits.sort(key=lambda e: e.start)
         return edits
+
+    @staticmethod
+    def _paren_pairs(text: str, urls: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """ASCII parenthesis pairs to convert: Han inside, or Chinese context next to them.
+
+        A pair next to a converted pair counts as in context too; two sweeps (right to
+        left, then left to right) carry that along chains such as ``(a)(b)，``.
+        """
+        pairs = [
+            (m.start(), m.end() - 1, bool(_HAN_RE.search(m.group(1))))
+            for m in _PAIR_RE.finditer(text)
+            if not (urls and (_inside(urls, m.start()) or _inside(urls, m.end() - 1)))
+        ]
+        if not pairs:
+            return []
+        n = len(text)
+        chosen = [han or _is_ctx(text[o - 1] if o else "") or _is_ctx(text[c + 1] if c + 1 < n else "") for o, c, han in pairs]
+        for order in (range(len(pairs) - 1, 0, -1), range(0, len(pairs) - 1)):
+            for k in order:
+                a, b = (k - 1, k) if order.step == -1 else (k, k + 1)
+                if pairs[a][1] + 1 == pairs[b][0] and (chosen[a] or chosen[b]):
+                    chosen[a] = chosen[b] = True
+        return [(o, c) for (o, c, _), keep in zip(pairs, chosen) if keep]
 
     def _punct_ascii_edits(self, text: str, rules: _Rules) -> list[Edit]:
         back = {full: (ascii_, rid) for ascii_, (full, rid) in rules.punct.items()}
