@@ -151,7 +151,7 @@ _MAX_ROUNDS = 4
 _CR_RE = re.compile(r"\r\n?")
 _BLANKS_RE = re.compile(r"\n{3,}")
 _COLLAPSE_RE = re.compile(r"(?<=\S)  +(?=\S)")
-_LIST_START_RE = re.compile(r"\s*(?:[-*•·●▪◆■]|\d{1,3}[.、)）]|[（(]?[一二三四五六七八九十]+[、.）)])")
+_LIST_START_RE = re.compile(r"(?:[-*•·●▪◆■]|\d{1,3}[.、)）]|[（(]?[一二三四五六七八九十]{1,3}[、.）)])")
 _PAIR_RE = re.compile(r"\(([^()\n]{0,200})\)")
 
 
