@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["common_han", "plausibility", "rare_han_run_re", "char_weights"]
+__all__ = ["common_han", "plausibility", "rare_han_run_re", "rare_char_re", "char_weights"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -103,3 +103,9 @@ def rare_han_run_re() -> re.Pattern[str]:
     """Runs of two or more characters outside ASCII, the common Han set and CJK punctuation."""
     common = "".join(sorted(common_han() | _CJK_PUNCT))
     return re.compile("[^\\x00-\\x7f\\s" + re.escape(common) + "]{2,}")
+
+
+@functools.lru_cache(maxsize=1)
+def rare_char_re() -> re.Pattern[str]:
+    """One character outside ASCII, white space, the common Han set and CJK punctuation."""
+    return re.compile(rare_han_run_re().pattern[: -len("{2,}")])

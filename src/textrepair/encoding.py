@@ -124,11 +124,10 @@ _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 
 
 def _score(text: str, bad: int) -> float:
-    if len(text) > _SAMPLE:  # judge by the non-ASCII characters, where the encodings differ
-        sample = "".join(_NON_ASCII_RUN.findall(text))
-        sample = sample[: _SAMPLE // 2] + sample[-_SAMPLE // 2 :] if len(sample) > _SAMPLE else sample
-    else:
-        sample = text
+    # judge by the non-ASCII characters, where the encodings differ
+    sample = "".join(_NON_ASCII_RUN.findall(text)) or text
+    if len(sample) > _SAMPLE:
+        sample = sample[: _SAMPLE // 2] + sample[-_SAMPLE // 2 :]
     return plausibility(sample) - 3.0 * bad / max(1, len(text))
 
 
@@ -245,7 +244,7 @@ def decode(data: bytes | bytearray | memoryview, hint: str | None = None) -> Dec
     best_score, codec, text, bad = scored[0]
     margin = best_score - scored[1][0] if len(scored) > 1 else 1.0
     confidence = max(0.0, min(1.0, 0.5 + margin / 2 + min(best_score, 1.0) / 4))
-    if bad:
+    if bad or best_score < 0.3:
         confidence = min(confidence, 0.3)
         report["bad_bytes"] = bad
     if report.get("binary"):

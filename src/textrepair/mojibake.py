@@ -1,21 +1,202 @@
-"""CJK and Latin mojibake repair (stub, see issue 3)."""
+"""Mojibake repair: text decoded with the wrong codec, CJK cases first, Latin cases through ftfy.
+
+Each kind of damage is a row of ``data/mojibake.tsv`` (``id``, ``damaged_as``: the codec
+the text was wrongly decoded with, ``true``: the codec its bytes really were in). A
+suspicious span is re-encoded with ``damaged_as`` and decoded with ``true``; the repair
+is kept only when the result is clearly more plausible Chinese
+(:func:`textrepair.chinese_score.plausibility`). Latin-script mojibake goes to
+``ftfy.fix_encoding``, reached only when its tell-tale characters are present.
+
+>>> fix_mojibake("鍙戝竷浜嗘柊浜у搧")
+'发布了新产品'
+>>> fix_mojibake("ÄãºÃ£¬ÊÀ½ç")
+'你好，世界'
+"""
 
 from __future__ import annotations
 
-from .pipeline import PassOutput
+import functools
+import re
+from typing import Any
+
+from .chinese_score import plausibility, rare_char_re, rare_han_run_re
+from .lexicon import load_table
+from .pipeline import Edit, EditTrail, PassOutput, diff_edits
 
 __all__ = ["FixMojibake", "fix_mojibake"]
 
+# Characters a GBK/Big5 byte string shows when read as Latin-1 or cp1252.
+_L = r"\u00a1-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\u0080-\u009f"
+_LATIN_RUN = re.compile(f"[{_L}](?:[\x40-\x7e]?[{_L}])+[\x40-\x7e]?")
+# ftfy's domain: UTF-8 read as Latin-1/cp1252 shows Ã, Â, â€, Ð, Ñ, Å … followed by a continuation-like character.
+_FTFY_HINT = re.compile(r"[\u0080-\u00b6\u00b8-\u00d6\u00d8-\u00f6\u00f8-\u1fff\u2100-\u2211\u2213-\u25ff]")
+_LOSSY = "锟斤拷"
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_RUN = re.compile(r"[\u0391-\u03c9\u0401-\u0451\u2010-\u203b\u2460-\u2642\u3040-\u30ff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\ue000-\uf8ff\ufffd\u00b7\u2014\u2026\u201c\u201d]{2,}")
+_MIN_GAIN = 0.6
+
+
+@functools.lru_cache(maxsize=1)
+def _kinds() -> dict[str, list[dict[str, str]]]:
+    by_span: dict[str, list[dict[str, str]]] = {}
+    for row in load_table("mojibake"):
+        by_span.setdefault(row["span"], []).append(row)
+    return by_span
+
+
+def _reinterpret(span: str, wrong: str, true: str) -> str | None:
+    try:
+        return span.encode(wrong).decode(true)
+    except (UnicodeEncodeError, UnicodeDecodeError, LookupError):
+        return None
+
+
+def _better(before: str, after: str) -> bool:
+    if not after or after == before:
+        return False
+    gain = plausibility(after) - plausibility(before)
+    return gain >= _MIN_GAIN and plausibility(after) > 0.5
+
+
+def _cjk_edits(text: str, name: str, report: dict[str, Any]) -> list[Edit]:
+    """Spans of rare Han characters that are UTF-8 read as GBK, Big5 read as GBK, …"""
+    rows = _kinds().get("cjk", [])
+    edits: list[Edit] = []
+    unrecovered = 0
+    for m in _CJK_RUN.finditer(text):
+        rare = len(rare_han_run_re().findall(m.group(0)))
+        if not rare:
+            continue
+        start, end = m.span()
+        span = text[start:end]
+        if _LOSSY in span or "\ufffd" in span:
+            fixed, lost = _repair_lossy(span)
+            if fixed is not None and _better(span, fixed):
+                edits.append(Edit(start, end, span, fixed, name, "M-LOSSY"))
+                unrecovered += lost
+            continue
+        rare_spans = [r.span() for r in rare_han_run_re().finditer(text, start, end)]
+        lo, hi = rare_spans[0][0], rare_spans[-1][1]
+        windows = [(start, end), (start, min(len(text), end + 1))]
+        windows += [(max(start, lo - k), min(end, hi + j)) for k in (0, 1, 2) for j in (0, 1, 2)]
+        done = False
+        for row in rows:
+            same_length = row["true"] != "utf-8"
+            for s, e in windows:
+                piece = text[s:e]
+                n_rare = len(rare_char_re().findall(piece))
+                if len(piece) < (4 if same_length else 3) or n_rare < 0.5 * len(piece) or len(_HAN.findall(piece)) < 0.5 * len(piece):
+                    continue
+                cand = _reinterpret(piece, row["damaged_as"], row["true"])
+                if cand is not None and _better(piece, cand):
+                    edits.append(Edit(s, e, text[s:e], cand, name, row["id"]))
+                    done = True
+                    break
+            if done:
+                break
+    if unrecovered:
+        report["mojibake_unrecovered"] = unrecovered
+    return edits
+
+
+def _repair_lossy(span: str) -> tuple[str | None, int]:
+    """UTF-8 read as GBK with losses: re-encode the pieces, mark each loss, decode with replacement."""
+    pieces = re.split(f"{_LOSSY}|\ufffd+", span)
+    try:
+        raw = b"\xff".join(p.encode("gb18030") for p in pieces)
+    except UnicodeEncodeError:
+        return None, 0
+    fixed = raw.decode("utf-8", errors="replace")
+    fixed = re.sub("\ufffd+", "\ufffd", fixed)
+    return fixed, fixed.count("\ufffd")
+
+
+_GAP = re.compile(r"[\x20-\x3f]{0,8}")
+
+
+def _latin_edits(text: str, name: str) -> list[Edit]:
+    """GBK/GB18030/Big5 bytes that were read as Latin-1 or cp1252.
+
+    Runs separated only by ASCII spaces, digits or punctuation (which survive the
+    misreading unchanged) are judged together as one damaged segment.
+    """
+    rows = _kinds().get("latin", [])
+    groups: list[list[re.Match[str]]] = []
+    for m in _LATIN_RUN.finditer(text):
+        if groups and _GAP.fullmatch(text, groups[-1][-1].end(), m.start()):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    edits: list[Edit] = []
+    for group in groups:
+        size = sum(m.end() - m.start() for m in group)
+        first, last = group[0], group[-1]
+        touches_latin = (first.start() > 0 and text[first.start() - 1].isascii() and text[first.start() - 1].isalpha()) or (
+            last.end() < len(text) and text[last.end()].isascii() and text[last.end()].isalpha()
+        )
+        if size < 6 or (touches_latin and size < 12):
+            continue  # too short to judge, or part of a Latin-script word: ftfy's business
+        for row in rows:
+            found: list[Edit] = []
+            for m in group:
+                for end in (m.end(), m.end() - 1):
+                    span = text[m.start() : end]
+                    if _reinterpret(span, row["damaged_as"], "utf-8") is not None:
+                        continue  # valid UTF-8 underneath: Latin-script mojibake, not CJK
+                    cand = _reinterpret(span, row["damaged_as"], row["true"])
+                    if cand is not None:
+                        found.append(Edit(m.start(), end, span, cand, name, row["id"]))
+                        break
+            before = "".join(e.before for e in found)
+            after = "".join(e.after for e in found)
+            if len(found) == len(group) and _better(before, after) and plausibility(after) > 0.85:
+                edits.extend(found)
+                break
+    return edits
+
 
 class FixMojibake:
-    """Pass: repairs text that was decoded with the wrong codec."""
+    """Pass: repairs text that was decoded with the wrong codec, span by span.
+
+    >>> FixMojibake().run("新品鍙戝竷").text
+    '新品发布'
+    """
 
     name = "fix_mojibake"
 
+    def __repr__(self) -> str:
+        return "FixMojibake()"
+
     def run(self, text: str) -> PassOutput:
-        return PassOutput(text, [], {})
+        """Repair mojibake in ``text``; returns the text, the edits and report fields."""
+        has_rare = rare_han_run_re().search(text) is not None
+        has_latin = _LATIN_RUN.search(text) is not None
+        if not has_rare and not has_latin and _FTFY_HINT.search(text) is None:
+            return PassOutput(text, [], {})
+        trail = EditTrail(text, self.name)
+        report: dict[str, Any] = {}
+        if has_latin:
+            trail.step(_latin_edits(trail.text, self.name))
+        if _FTFY_HINT.search(trail.text):
+            import ftfy
+
+            fixed = ftfy.fix_encoding(trail.text)
+            if fixed != trail.text:
+                trail.step(diff_edits(trail.text, fixed, self.name, _kinds()["ftfy"][0]["id"]))
+        if has_rare or trail.edits:
+            trail.step(_cjk_edits(trail.text, self.name, report))
+        if trail.edits:
+            report["mojibake_repaired"] = len(trail.edits)
+        return trail.output(report)
+
+
+_DEFAULT = FixMojibake()
 
 
 def fix_mojibake(text: str) -> str:
-    """Repair mojibake in ``text``."""
-    return FixMojibake().run(text).text
+    """Repair mojibake in ``text`` (see :class:`FixMojibake`).
+
+    >>> fix_mojibake("正常的中文不变。")
+    '正常的中文不变。'
+    """
+    return _DEFAULT.run(text).text
