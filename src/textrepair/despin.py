@@ -65,8 +65,27 @@ _EXCEPTION = object()
 
 @functools.lru_cache(maxsize=1)
 def _dictionary() -> tuple[WordMatcher, dict[str, SpinEntry]]:
+    """The matcher over every spun form (and the exception words that shield them)."""
+    entries, exceptions, _ = _rows()
+    words: dict[str, object] = {w: _EXCEPTION for w in exceptions}
+    words.update(entries)  # a spun form wins over an exception word of the same spelling
+    return WordMatcher(words), entries
+
+
+@functools.lru_cache(maxsize=1)
+def _marker_matcher() -> WordMatcher:
+    """The fast-path matcher: marker forms and their own exception words only."""
+    entries, _, marker_exceptions = _rows()
+    words: dict[str, object] = {w: _EXCEPTION for w in marker_exceptions}
+    words.update({k: v for k, v in entries.items() if v.marker})
+    return WordMatcher(words)
+
+
+@functools.lru_cache(maxsize=1)
+def _rows() -> tuple[dict[str, SpinEntry], set[str], set[str]]:
     entries: dict[str, SpinEntry] = {}
     exceptions: set[str] = set()
+    marker_exceptions: set[str] = set()
     names = sorted((n for n in table_names() if n.startswith("spin_") and n != "spin_context"), key=lambda n: (n != "spin_seed", n))
     for name in names:
         for row in load_table(name):
@@ -74,10 +93,11 @@ def _dictionary() -> tuple[WordMatcher, dict[str, SpinEntry]]:
             if not spun or spun == original or spun in entries:
                 continue
             entries[spun] = SpinEntry(row["id"], spun, original, row["class"] == "marker")
-            exceptions.update(w for w in row.get("exceptions", "").split(",") if w)
-    words: dict[str, object] = {w: _EXCEPTION for w in exceptions}
-    words.update(entries)  # a spun form wins over an exception word of the same spelling
-    return WordMatcher(words), entries
+            words = [w for w in row.get("exceptions", "").split(",") if w]
+            exceptions.update(words)
+            if row["class"] == "marker":
+                marker_exceptions.update(words)
+    return entries, exceptions, marker_exceptions
 
 
 @functools.lru_cache(maxsize=1)
@@ -108,13 +128,17 @@ def _score(n_markers: int, text: str) -> float:
     return round(1000.0 * n_markers / (han + HAN_PRIOR), 2)
 
 
+def _count_markers(text: str) -> int:
+    return sum(1 for _, _, v in _marker_matcher().finditer(text) if v is not _EXCEPTION)
+
+
 def spin_score(text: str) -> float:
     """Marker evidence per 1,000 Han characters (with a small prior), 0.0 for clean text.
 
     >>> spin_score("平易近") < SPIN_THRESHOLD  # one marker in a short text is not enough
     True
     """
-    return _score(sum(1 for _, _, v in _matches(text) if v.marker), text)
+    return _score(_count_markers(text), text)
 
 
 class Despin:
@@ -139,12 +163,12 @@ class Despin:
 
     def run(self, text: str) -> PassOutput:
         """Score ``text`` and, above the threshold, restore its spun forms."""
-        hits = _matches(text)
-        markers = sum(1 for _, _, v in hits if v.marker)
+        markers = _count_markers(text)  # fast path: one scan for marker forms only
         score = _score(markers, text)
         report: dict[str, Any] = {"spin_score": score, "spin_markers": markers}
         if score < self.threshold or not self.repair:
             return PassOutput(text, [], report)
+        hits = _matches(text)
         rules = _context_rules()
         edits: list[Edit] = []
         decisions: list[dict[str, Any]] = []
