@@ -1,30 +1,304 @@
-"""Script detection and traditional-to-simplified conversion (stub, see issue 4)."""
+"""Script detection and traditional → simplified conversion with content-farm repair.
+
+``to_simplified`` converts characters with OpenCC ``t2s`` (only the lines that hold
+traditional characters), then applies ``data/script_vocabulary.tsv`` (unambiguous
+Taiwan → mainland terms such as 软体 → 软件, 卡达 → 卡塔尔) and
+``data/script_artifacts.tsv`` (the farm's own artifacts: 领网域 → 领域) to the converted
+lines, and removes tone-marked pinyin annotations (``發(fā)展``) that fit the characters
+before them. Simplified text is a fixed point.
+
+>>> to_simplified("利用影像識别技術和特征領網域的分割模型")
+'利用影像识别技术和特征领域的分割模型'
+>>> detect_script("這是繁體中文"), detect_script("这是简体中文"), detect_script("abc")
+('traditional', 'simplified', 'none')
+"""
 
 from __future__ import annotations
 
-from .pipeline import PassOutput
+import functools
+import re
+import unicodedata
+from typing import Any, Literal
 
-__all__ = ["ToSimplified", "to_simplified", "detect_script"]
+from .lexicon import WordMatcher, load_table
+from .pipeline import Edit, EditTrail, PassOutput, diff_edits
+
+__all__ = ["ToSimplified", "to_simplified", "detect_script", "script_origin", "remove_pinyin_annotations"]
+
+Vocabulary = Literal["conservative", "full", "none"]
+Target = Literal["simplified", "traditional", "tw", "hk", "twp"]
+
+_TARGET_CONFIG = {"traditional": "s2t", "tw": "s2tw", "twp": "s2twp", "hk": "s2hk"}
+_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+_PINYIN_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])[(（]([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}(?:[ '][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}){0,3})[)）]"
+)
+_TONE_MARKS = set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ")
+
+
+@functools.lru_cache(maxsize=None)
+def _converter(config: str) -> Any:
+    """One OpenCC converter per configuration and process."""
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+@functools.lru_cache(maxsize=1)
+def _script_chars() -> tuple[frozenset[str], frozenset[str]]:
+    """Characters that only traditional text uses, and those only simplified text uses."""
+    chars = "".join(chr(c) for c in range(0x4E00, 0xA000)) + "".join(chr(c) for c in range(0x3400, 0x4DC0))
+    to_simp = _converter("t2s").convert(chars)
+    to_trad = _converter("s2t").convert(chars)
+    trad_only = frozenset(a for a, b in zip(chars, to_simp) if a != b) if len(to_simp) == len(chars) else frozenset()
+    simp_only = frozenset(a for a, b in zip(chars, to_trad) if a != b) if len(to_trad) == len(chars) else frozenset()
+    return trad_only - simp_only, simp_only - trad_only
+
+
+@functools.lru_cache(maxsize=1)
+def _script_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    trad, simp = _script_chars()
+    return re.compile("[" + "".join(sorted(trad)) + "]"), re.compile("[" + "".join(sorted(simp)) + "]")
+
+
+def _counts(text: str) -> tuple[int, int]:
+    trad_re, simp_re = _script_res()
+    return len(trad_re.findall(text)), len(simp_re.findall(text))
 
 
 def detect_script(text: str) -> str:
-    """'simplified', 'traditional', 'mixed' or 'none'."""
-    return "none"
+    """``"simplified"``, ``"traditional"``, ``"mixed"`` or ``"none"`` (no Han characters).
+
+    >>> detect_script("新加坡核心商務區，新加坡核心商务区")
+    'mixed'
+    """
+    return _script_from_counts(*_counts(text), text)
+
+
+def _script_from_counts(trad: int, simp: int, text: str) -> str:
+    if not trad and not simp:
+        return "simplified" if _HAN_RE.search(text) else "none"
+    if trad and simp and min(trad, simp) / (trad + simp) > 0.1:
+        return "mixed"
+    return "traditional" if trad > simp else "simplified"
+
+
+@functools.lru_cache(maxsize=1)
+def _origin_matcher() -> WordMatcher:
+    return WordMatcher({r["word"]: r["origin"] for r in load_table("script_origin")})
+
+
+def script_origin(text: str) -> tuple[str, dict[str, int]]:
+    """Where traditional text comes from: ``mainland-repost``, ``tw``, ``hk`` or ``unknown``, with evidence counts.
+
+    >>> script_origin("數據和軟件的質量")[0]
+    'mainland-repost'
+    """
+    counts = {"mainland": 0, "tw": 0, "hk": 0}
+    for _, _, origin in _origin_matcher().finditer(text):
+        counts[str(origin)] += 1
+    if counts["hk"] >= 2 and counts["hk"] >= counts["tw"]:
+        return "hk", counts
+    if counts["mainland"] > counts["tw"]:
+        return "mainland-repost", counts
+    if counts["tw"] > counts["mainland"]:
+        return "tw", counts
+    return "unknown", counts
+
+
+@functools.lru_cache(maxsize=4)
+def _table_matcher(table: str, direction: str) -> WordMatcher:
+    """Matcher over a rule table's wrong forms, values ``(row, correct)``; traditional forms via s2t."""
+    items = []
+    for row in load_table(table):
+        wrong, right = (row["tw"], row["mainland"]) if table == "script_vocabulary" else (row["artifact"], row["correct"])
+        if direction == "traditional":
+            wrong, right = _converter("s2t").convert(wrong), _converter("s2t").convert(right)
+        items.append((wrong, (row, right)))
+    return WordMatcher(items)
+
+
+def _table_edits(text: str, spans: list[tuple[int, int]], table: str, direction: str, name: str, repost: bool) -> list[Edit]:
+    """Edits of a rule table's matches that lie inside ``spans`` (sorted, disjoint)."""
+    import bisect
+
+    starts = [lo for lo, _ in spans]
+    edits: list[Edit] = []
+    for s, e, (row, right) in _table_matcher(table, direction).finditer(text):  # type: ignore[misc]
+        k = bisect.bisect_right(starts, s) - 1
+        if k < 0 or e > spans[k][1]:
+            continue
+        if row.get("when") == "repost" and not repost:
+            continue
+        edits.append(Edit(s, e, text[s:e], right, name, row["id"]))
+    return edits
+
+
+@functools.lru_cache(maxsize=4096)
+def _pinyin_of(chars: str) -> tuple[tuple[str, ...], ...]:
+    from pypinyin import Style, pinyin
+
+    return tuple(tuple(p) for p in pinyin(chars, style=Style.TONE, heteronym=True))
+
+
+def _fits(chars: str, syllables: list[str]) -> bool:
+    """True when the last ``len(syllables)`` characters can be read as these syllables."""
+    if len(chars) < len(syllables):
+        return False
+    readings = _pinyin_of(chars[-len(syllables) :])
+    return all(unicodedata.normalize("NFC", syl.lower()) in {unicodedata.normalize("NFC", r) for r in options} for syl, options in zip(syllables, readings))
+
+
+def remove_pinyin_annotations(text: str, name: str = "to_simplified") -> list[Edit]:
+    """Edits removing parenthesised tone-marked pinyin that fits the characters before it.
+
+    >>> [e.before for e in remove_pinyin_annotations("發(fā)展和網(wǎng)站(2024)")]
+    ['(fā)', '(wǎng)']
+    """
+    if "(" not in text and "（" not in text:
+        return []
+    edits = []
+    for m in _PINYIN_RE.finditer(text):
+        body = m.group(1)
+        if not any(ch in _TONE_MARKS for ch in body):
+            continue
+        syllables = re.split(r"[ ']", body)
+        before = text[max(0, m.start() - len(syllables)) : m.start()]
+        if _HAN_RE.fullmatch(before[-1:] or "x") and _fits(before, syllables):
+            edits.append(Edit(m.start(), m.end(), m.group(0), "", name, _PINYIN_RULE))
+    return edits
+
+
+_PINYIN_RULE = "PY1"
+_LINE_RE = re.compile(r"[^\n]*\n?")
 
 
 class ToSimplified:
-    """Pass: traditional to simplified with farm-artifact repair."""
+    """Pass: traditional to simplified (or, with ``target``, simplified to traditional).
+
+    ``vocabulary``: ``"conservative"`` (OpenCC t2s + the unambiguous Taiwan vocabulary
+    table), ``"full"`` (OpenCC tw2sp: every Taiwan phrase localized), ``"none"``
+    (characters only). ``target``: ``"simplified"`` (default), ``"traditional"``, ``"tw"``,
+    ``"twp"`` or ``"hk"``. ``granularity``: ``"line"`` (default, fast) makes one Edit per
+    converted line; ``"char"`` one Edit per run of changed characters, for close auditing.
+
+    >>> ToSimplified().run("卡達和突尼西亞的軟體公司").text
+    '卡塔尔和突尼斯的软件公司'
+    """
 
     name = "to_simplified"
 
-    def __init__(self, vocabulary: str = "conservative", target: str = "simplified") -> None:
+    def __init__(self, vocabulary: Vocabulary = "conservative", target: Target = "simplified", granularity: str = "line") -> None:
+        if granularity not in ("line", "char"):
+            raise ValueError(f"granularity must be 'line' or 'char', not {granularity!r}")
+        self.granularity = granularity
+        if vocabulary not in ("conservative", "full", "none"):
+            raise ValueError(f"vocabulary must be 'conservative', 'full' or 'none', not {vocabulary!r}")
+        if target != "simplified" and target not in _TARGET_CONFIG:
+            raise ValueError(f"target must be 'simplified', {', '.join(map(repr, _TARGET_CONFIG))}, not {target!r}")
         self.vocabulary = vocabulary
         self.target = target
 
+    def __repr__(self) -> str:
+        return f"ToSimplified(vocabulary={self.vocabulary!r}, target={self.target!r}, granularity={self.granularity!r})"
+
+    def _convert_edits(self, line: str, offset: int, new: str, rule: str) -> list[Edit]:
+        if new == line:
+            return []
+        if self.granularity == "line":
+            return [Edit(offset, offset + len(line), line, new, self.name, rule)]
+        return [Edit(e.start + offset, e.end + offset, e.before, e.after, e.pass_name, e.rule) for e in diff_edits(line, new, self.name, rule)]
+
     def run(self, text: str) -> PassOutput:
-        return PassOutput(text, [], {})
+        """Convert ``text``; returns the text, the edits and ``script`` / ``script_origin`` report fields."""
+        trad, simp = _counts(text)
+        report: dict[str, Any] = {}
+        if trad or simp:
+            report["script"] = _script_from_counts(trad, simp, text)
+            report["script_evidence"] = {"traditional_chars": trad, "simplified_chars": simp}
+        elif _HAN_RE.search(text):
+            report["script"] = "simplified"
+        trail = EditTrail(text, self.name)
+        if self.target == "simplified":
+            if trad:
+                origin, counts = script_origin(text)
+                report["script_origin"] = origin
+                report["script_origin_evidence"] = counts
+                self._to_simplified(trail, origin == "mainland-repost")
+        else:
+            self._to_traditional(trail)
+        trail.step(remove_pinyin_annotations(trail.text, self.name))
+        return trail.output(report)
+
+    def _to_simplified(self, trail: EditTrail, repost: bool) -> None:
+        config = "tw2sp" if self.vocabulary == "full" else "t2s"
+        trad_re, _ = _script_res()
+        text = trail.text
+        old_lines = text.split("\n")
+        new_lines = _converter(config).convert(text).split("\n")
+        if len(new_lines) != len(old_lines):  # never seen; convert line by line then
+            new_lines = [_converter(config).convert(line) for line in old_lines]
+        edits: list[Edit] = []
+        converted: list[tuple[int, int]] = []
+        old_pos = new_pos = 0
+        for old, new in zip(old_lines, new_lines):
+            if old != new and trad_re.search(old):
+                converted.append((new_pos, new_pos + len(new)))
+                edits.extend(self._convert_edits(old, old_pos, new, f"opencc:{config}"))
+            else:
+                new = old
+            old_pos += len(old) + 1
+            new_pos += len(new) + 1
+        trail.step(edits)
+        if self.vocabulary == "none" or not converted:
+            return
+        # the tables fire on converted lines only; conversion never adds or removes a line
+        if self.vocabulary == "conservative":
+            before = trail.text
+            vocab = _table_edits(before, converted, "script_vocabulary", "simplified", self.name, repost)
+            trail.step(vocab)
+            converted = _move(converted, vocab)
+        trail.step(_table_edits(trail.text, converted, "script_artifacts", "simplified", self.name, repost))
+
+    def _to_traditional(self, trail: EditTrail) -> None:
+        config = _TARGET_CONFIG[self.target]
+        converter = _converter(config)
+        _, simp_re = _script_res()
+        text = trail.text
+        edits: list[Edit] = []
+        for m in _LINE_RE.finditer(text):
+            line = m.group(0)
+            if line and simp_re.search(line):
+                edits.extend(self._convert_edits(line, m.start(), converter.convert(line), f"opencc:{config}"))
+        trail.step(edits)
+        if self.vocabulary != "none":
+            trail.step(_table_edits(trail.text, [(0, len(trail.text))], "script_artifacts", "traditional", self.name, True))
 
 
-def to_simplified(text: str, vocabulary: str = "conservative") -> str:
-    """Convert ``text`` to simplified Chinese."""
-    return ToSimplified(vocabulary).run(text).text
+def _move(spans: list[tuple[int, int]], edits: list[Edit]) -> list[tuple[int, int]]:
+    """Spans after ``edits``, each edit lying inside one span."""
+    out = []
+    i = 0
+    delta = 0
+    for lo, hi in spans:
+        grow = 0
+        while i < len(edits) and edits[i].start < hi:
+            grow += len(edits[i].after) - (edits[i].end - edits[i].start)
+            i += 1
+        out.append((lo + delta, hi + delta + grow))
+        delta += grow
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def _pass(vocabulary: str, target: str) -> ToSimplified:
+    return ToSimplified(vocabulary, target)  # type: ignore[arg-type]
+
+
+def to_simplified(text: str, vocabulary: Vocabulary = "conservative") -> str:
+    """Convert ``text`` to simplified Chinese (see :class:`ToSimplified`).
+
+    >>> to_simplified("这段简体文字不变。")
+    '这段简体文字不变。'
+    """
+    return _pass(vocabulary, "simplified").run(text).text
