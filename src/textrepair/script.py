@@ -44,6 +44,17 @@ def _converter(config: str) -> Any:
     return opencc.OpenCC(config)
 
 
+_SURROGATE_RE = re.compile(r"([\ud800-\udfff]+)")
+
+
+def _convert(config: str, text: str) -> str:
+    """OpenCC conversion that leaves lone surrogates (which OpenCC cannot take) where they are."""
+    if not _SURROGATE_RE.search(text):
+        return _converter(config).convert(text)
+    parts = _SURROGATE_RE.split(text)
+    return "".join(part if i % 2 else _converter(config).convert(part) for i, part in enumerate(parts))
+
+
 @functools.lru_cache(maxsize=1)
 def _script_chars() -> tuple[frozenset[str], frozenset[str]]:
     """Characters that only traditional text uses, and those only simplified text uses."""
@@ -235,9 +246,9 @@ class ToSimplified:
         trad_re, _ = _script_res()
         text = trail.text
         old_lines = text.split("\n")
-        new_lines = _converter(config).convert(text).split("\n")
+        new_lines = _convert(config, text).split("\n")
         if len(new_lines) != len(old_lines):  # never seen; convert line by line then
-            new_lines = [_converter(config).convert(line) for line in old_lines]
+            new_lines = [_convert(config, line) for line in old_lines]
         edits: list[Edit] = []
         converted: list[tuple[int, int]] = []
         old_pos = new_pos = 0
@@ -262,14 +273,13 @@ class ToSimplified:
 
     def _to_traditional(self, trail: EditTrail) -> None:
         config = _TARGET_CONFIG[self.target]
-        converter = _converter(config)
         _, simp_re = _script_res()
         text = trail.text
         edits: list[Edit] = []
         for m in _LINE_RE.finditer(text):
             line = m.group(0)
             if line and simp_re.search(line):
-                edits.extend(self._convert_edits(line, m.start(), converter.convert(line), f"opencc:{config}"))
+                edits.extend(self._convert_edits(line, m.start(), _convert(config, line), f"opencc:{config}"))
         trail.step(edits)
         if self.vocabulary != "none":
             trail.step(_table_edits(trail.text, [(0, len(trail.text))], "script_artifacts", "traditional", self.name, True))

@@ -1,0 +1,151 @@
+"""Throughput of each pass and of the whole pipeline, side by side with the tools people use today.
+
+    python -m benchmarks.throughput --size 32MB --runs 3 --workers 2
+
+MB/s of input (UTF-8 bytes of the text, or raw bytes for byte documents), the median of
+``--runs`` runs after a warm-up, all measured in the same process on the same documents;
+every figure also as a ratio to the peer it replaces. Peak RSS from ``getrusage``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import re
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+import textrepair as tr
+
+from . import corpus
+
+_SPACES = re.compile(r"[ \t\u3000]+")
+
+
+def _timed(fn: Callable[[Any], Any], docs: Sequence[Any], runs: int) -> float:
+    fn(docs[0])  # warm-up: builds converters and automata
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        for d in docs:
+            fn(d)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _repair_bytes_or_text(doc: Any) -> str:
+    text = tr.decode(doc).text if isinstance(doc, bytes) else doc
+    return tr.repair(text).text
+
+
+def _pool_run(docs: Sequence[Any], workers: int) -> tuple[float, list[str]]:
+    ctx = mp.get_context("fork")
+    with ctx.Pool(workers) as pool:
+        pool.map(_repair_bytes_or_text, docs[:4])
+        start = time.perf_counter()
+        out = pool.map(_repair_bytes_or_text, docs, chunksize=8)
+        return time.perf_counter() - start, out
+
+
+def measure(size: int, runs: int, workers: int, seed: int = 0) -> dict[str, Any]:
+    """Run every measurement on a corpus sample of ``size`` bytes; returns the figures."""
+    import charset_normalizer
+    import ftfy
+    import opencc
+
+    docs = [d for _, d in corpus.documents(size, seed)]
+    texts = [d for d in docs if isinstance(d, str)]
+    blobs = [d for d in docs if isinstance(d, bytes)]
+    text_mb = sum(len(t.encode("utf-8", "surrogatepass")) for t in texts) / 1e6
+    blob_mb = sum(len(b) for b in blobs) / 1e6
+    all_mb = text_mb + blob_mb
+    t2s, tw2sp = opencc.OpenCC("t2s"), opencc.OpenCC("tw2sp")
+
+    def peer_chain(t: str) -> str:
+        return _SPACES.sub(" ", t2s.convert(ftfy.fix_text(t)))
+
+    rows: dict[str, dict[str, Any]] = {}
+
+    def add(name: str, seconds: float, mb: float, peer: str | None = None) -> None:
+        rows[name] = {"mb_s": round(mb / seconds, 2), "seconds": round(seconds, 3), "peer": peer}
+
+    passes = {p.name: p for p in tr.default_pipeline().passes}
+    for name, p in passes.items():
+        add(f"textrepair {name}", _timed(p.run, texts, runs), text_mb)
+    add("textrepair pipeline (text docs)", _timed(tr.repair, texts, runs), text_mb, "peer chain")
+    add("textrepair decode (byte docs)", _timed(tr.decode, blobs, runs), blob_mb, "charset_normalizer")
+    add("textrepair decode+pipeline (all docs)", _timed(_repair_bytes_or_text, docs, runs), all_mb, "peer chain")
+    add("ftfy.fix_text", _timed(ftfy.fix_text, texts, runs), text_mb)
+    add("opencc t2s", _timed(t2s.convert, texts, runs), text_mb)
+    add("opencc tw2sp", _timed(tw2sp.convert, texts, runs), text_mb)
+    add("charset_normalizer", _timed(lambda b: charset_normalizer.from_bytes(b).best(), blobs, max(1, runs // 2)), blob_mb)
+    add("peer chain (ftfy + t2s + spaces)", _timed(peer_chain, texts, runs), text_mb)
+    peers_of = {"fix_mojibake": "ftfy.fix_text", "to_simplified": "opencc t2s", "normalize": "peer chain (ftfy + t2s + spaces)"}
+    for name, row in rows.items():
+        peer = row["peer"] or peers_of.get(name.replace("textrepair ", ""))
+        if peer == "peer chain":
+            peer = "peer chain (ftfy + t2s + spaces)"
+        if peer in rows:
+            row["peer"] = peer
+            row["ratio_to_peer"] = round(row["mb_s"] / rows[peer]["mb_s"], 2)
+    one_seconds = rows["textrepair decode+pipeline (all docs)"]["seconds"]
+    parallel: dict[str, Any] = {}
+    if workers > 1:
+        seconds, out = _pool_run(docs, workers)
+        serial = [_repair_bytes_or_text(d) for d in docs]
+        parallel = {
+            "workers": workers,
+            "mb_s": round(all_mb / seconds, 2),
+            "speedup": round(one_seconds / seconds, 2),
+            "identical_to_one_worker": out == serial,
+        }
+    return {
+        "corpus_mb": round(all_mb, 2),
+        "documents": len(docs),
+        "runs": runs,
+        "rows": rows,
+        "parallel": parallel,
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+
+
+def to_markdown(result: dict[str, Any]) -> str:
+    """The result as a markdown table."""
+    lines = [
+        f"Corpus sample: {result['corpus_mb']} MB, {result['documents']} documents, median of {result['runs']} runs, one core.",
+        "",
+        "| what | MB/s | peer | ratio to peer |",
+        "| --- | ---: | --- | ---: |",
+    ]
+    for name, row in result["rows"].items():
+        lines.append(f"| {name} | {row['mb_s']} | {row.get('peer') or ''} | {row.get('ratio_to_peer', '')} |")
+    if result["parallel"]:
+        p = result["parallel"]
+        lines += ["", f"With {p['workers']} workers: {p['mb_s']} MB/s, {p['speedup']}x one worker, output identical: {p['identical_to_one_worker']}."]
+    lines += ["", f"Peak RSS: {result['peak_rss_mb']} MB."]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", default="16MB")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--out", default=str(Path(__file__).parent / "results"))
+    args = parser.parse_args(argv)
+    result = measure(corpus.parse_size(args.size), args.runs, args.workers)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "throughput.json").write_text(json.dumps(result, indent=1, ensure_ascii=False))
+    (out / "throughput.md").write_text(to_markdown(result))
+    print(to_markdown(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
