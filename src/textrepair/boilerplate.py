@@ -293,9 +293,21 @@ class StripBoilerplate:
                 continue
             for m in p.regex.finditer(text):
                 if m.group(0):
-                    edits.append(Edit(m.start(), m.end(), m.group(0), "", self.name, p.rule))
+                    edits.append(_cut(text, m.start(), m.end(), self.name, p.rule))
                     fired.add(p.rule)
         return edits
+
+
+def _cut(text: str, start: int, end: int, name: str, rule: str) -> Edit:
+    """An edit cutting ``text[start:end]`` with the spaces around it, leaving no double or trailing space."""
+    lo, hi = start, end
+    while lo > 0 and text[lo - 1] in " \t":
+        lo -= 1
+    while hi < len(text) and text[hi] in " \t":
+        hi += 1
+    at_edge = lo == 0 or text[lo - 1] == "\n" or hi == len(text) or text[hi] == "\n"
+    keep = "" if at_edge or (lo == start and hi == end) else " "
+    return Edit(lo, hi, text[lo:hi], keep, name, rule)
 
 
 def _disjoint(edits: list[Edit]) -> list[Edit]:

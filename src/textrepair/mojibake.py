@@ -184,7 +184,11 @@ class FixMojibake:
             if fixed != trail.text:
                 trail.step(diff_edits(trail.text, fixed, self.name, _kinds()["ftfy"][0]["id"]))
         if has_rare or trail.edits:
-            trail.step(_cjk_edits(trail.text, self.name, report))
+            for _ in range(3):  # a repair can expose the next damaged span
+                step = _cjk_edits(trail.text, self.name, report)
+                if not step:
+                    break
+                trail.step(step)
         if trail.edits:
             report["mojibake_repaired"] = len(trail.edits)
         return trail.output(report)

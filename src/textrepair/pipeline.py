@@ -104,13 +104,21 @@ class Result:
 class Pipeline:
     """Runs passes in order over one document and collects what each did.
 
+    With ``settle=True`` the passes run again (up to ``max_rounds`` in all) while a round
+    still changes the text, because one pass can leave work for another (a removed
+    boilerplate fragment leaves a trailing space for normalize); edits of later rounds
+    carry the pass name with ``#2``, ``#3``. The default pipeline settles, so
+    ``repair(repair(x).text).text == repair(x).text``.
+
     >>> from textrepair.normalize import Normalize
     >>> Pipeline([Normalize()])("靠山,迷雾").text
     '靠山，迷雾'
     """
 
-    def __init__(self, passes: Iterable[Any]) -> None:
+    def __init__(self, passes: Iterable[Any], settle: bool = False, max_rounds: int = 3) -> None:
         self.passes = list(passes)
+        self.settle = settle
+        self.max_rounds = max_rounds
         seen: set[str] = set()
         for p in self.passes:
             name = getattr(p, "name", None)
@@ -130,11 +138,19 @@ class Pipeline:
             raise TypeError(f"Pipeline expects str, got {type(text).__name__}; decode bytes with textrepair.decode first")
         edits: list[Edit] = []
         report: dict[str, Any] = {}
-        for p in self.passes:
-            new_text, p_edits, p_report = p.run(text)
-            edits.extend(p_edits)
-            report.update(p_report)
-            text = new_text
+        for round_no in range(1, (self.max_rounds if self.settle else 1) + 1):
+            changed = False
+            for p in self.passes:
+                new_text, p_edits, p_report = p.run(text)
+                if round_no > 1 and p_edits:  # later rounds keep their groups apart for replay
+                    p_edits = [Edit(e.start, e.end, e.before, e.after, f"{e.pass_name}#{round_no}", e.rule) for e in p_edits]
+                edits.extend(p_edits)
+                if round_no == 1 or p_edits:
+                    report.update(p_report)
+                changed = changed or bool(p_edits)
+                text = new_text
+            if not changed:
+                break
         return Result(text, edits, report)
 
     def run(self, text: str) -> PassOutput:

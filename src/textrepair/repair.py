@@ -29,7 +29,7 @@ _FACTORIES = {
 }
 
 
-def build_pipeline(names: tuple[str, ...] | list[str] = DEFAULT_PASSES) -> Pipeline:
+def build_pipeline(names: tuple[str, ...] | list[str] = DEFAULT_PASSES, settle: bool = True) -> Pipeline:
     """A pipeline of the named built-in passes, in the order given.
 
     >>> build_pipeline(["normalize"]).passes[0].name
@@ -38,7 +38,7 @@ def build_pipeline(names: tuple[str, ...] | list[str] = DEFAULT_PASSES) -> Pipel
     unknown = [n for n in names if n not in _FACTORIES]
     if unknown:
         raise ValueError(f"unknown pass {unknown[0]!r}; known passes: {', '.join(DEFAULT_PASSES)}")
-    return Pipeline([_FACTORIES[n]() for n in names])
+    return Pipeline([_FACTORIES[n]() for n in names], settle=settle)
 
 
 @functools.lru_cache(maxsize=1)
