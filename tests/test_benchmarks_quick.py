@@ -1,0 +1,21 @@
+"""The benchmark suite runs end to end in quick mode and writes its result files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_quick_benchmarks_complete(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "benchmarks", "--quick", "--out", str(tmp_path)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    throughput = json.loads((tmp_path / "throughput.json").read_text())
+    assert "peer chain (ftfy + t2s + spaces)" in throughput["rows"]
+    assert throughput["parallel"]["identical_to_one_worker"] is True
+    accuracy = json.loads((tmp_path / "accuracy.json").read_text())
+    assert set(accuracy) == {"decode", "mojibake", "conversion", "boilerplate", "despin"}
+    assert (tmp_path / "throughput.md").read_text().startswith("Corpus sample")
