@@ -142,14 +142,21 @@ def _classify(lines: list[_Line]) -> list[_Line]:
 
 def _mark_lede(lines: list[_Line], nonblank: list[int]) -> None:
     """Lines near the top whose sentences all reappear later in the body."""
-    for k, i in enumerate(nonblank[1:_LEDE_WINDOW], 1):
+    candidates = [(k, i) for k, i in enumerate(nonblank[1:_LEDE_WINDOW], 1) if lines[i].label == "content"]
+    if not candidates:
+        return
+    body = "\n".join(lines[j].text for j in nonblank)
+    offsets = []
+    pos = 0
+    for j in nonblank:
+        offsets.append(pos)
+        pos += len(lines[j].text) + 1
+    for k, i in candidates:
         ln = lines[i]
-        if ln.label != "content":
-            continue
         sentences = _SENTENCES.findall(ln.text)
         if not sentences:
             continue
-        later = "\n".join(lines[j].text for j in nonblank[k + 1 :])
+        later = body[offsets[k + 1] :] if k + 1 < len(offsets) else ""
         repeated = sum(1 for s in sentences if s.strip() and s.strip()[:30] in later)
         if repeated / len(sentences) >= 0.6:
             ln.label, ln.rule = "lede_duplicate", "B-LEDE"

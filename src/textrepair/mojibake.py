@@ -15,6 +15,7 @@ is kept only when the result is clearly more plausible Chinese
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from typing import Any
@@ -63,10 +64,13 @@ def _cjk_edits(text: str, name: str, report: dict[str, Any]) -> list[Edit]:
     rows = _kinds().get("cjk", [])
     edits: list[Edit] = []
     unrecovered = 0
+    rare_starts = [r.start() for r in rare_han_run_re().finditer(text)]
+    if not rare_starts:
+        return []
     for m in _CJK_RUN.finditer(text):
-        rare = len(rare_han_run_re().findall(m.group(0)))
-        if not rare:
-            continue
+        k = bisect.bisect_left(rare_starts, m.start())
+        if k == len(rare_starts) or rare_starts[k] >= m.end():
+            continue  # no run of rare characters inside this Han run
         start, end = m.span()
         span = text[start:end]
         if _LOSSY in span or "\ufffd" in span:
@@ -76,6 +80,8 @@ def _cjk_edits(text: str, name: str, report: dict[str, Any]) -> list[Edit]:
                 unrecovered += lost
             continue
         rare_spans = [r.span() for r in rare_han_run_re().finditer(text, start, end)]
+        if not rare_spans:
+            continue
         lo, hi = rare_spans[0][0], rare_spans[-1][1]
         windows = [(start, end), (start, min(len(text), end + 1))]
         windows += [(max(start, lo - k), min(end, hi + j)) for k in (0, 1, 2) for j in (0, 1, 2)]
