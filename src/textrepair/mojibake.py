@@ -33,7 +33,10 @@ _LATIN_RUN = re.compile(f"[{_L}](?:[\x40-\x7e]?[{_L}])+[\x40-\x7e]?")
 _FTFY_HINT = re.compile(r"[\u0080-\u00b6\u00b8-\u00d6\u00d8-\u00f6\u00f8-\u1fff\u2100-\u2211\u2213-\u25ff]")
 _LOSSY = "锟斤拷"
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_CJK_RUN = re.compile(r"[\u0391-\u03c9\u0401-\u0451\u2010-\u203b\u2460-\u2642\u3040-\u30ff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\ue000-\uf8ff\ufffd\u00b7\u2014\u2026\u201c\u201d]{2,}")
+_CJK_RUN = re.compile(
+    r"[\u00a1-\u00ff\u0100-\u01dc\u0391-\u03c9\u0401-\u0451\u2010-\u2312\u2460-\u2642\u3000-\u33ff"
+    r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe6f\uff00-\uffef\ue000-\uf8ff\ufffd]{2,}"
+)
 _MIN_GAIN = 0.6
 
 
@@ -73,9 +76,12 @@ def _cjk_edits(text: str, name: str, report: dict[str, Any]) -> list[Edit]:
             continue  # no run of rare characters inside this Han run
         start, end = m.span()
         span = text[start:end]
+        if _LOSSY not in span and "\ufffd" not in span and len(rare_char_re().findall(span)) < 0.3 * len(span):
+            continue  # clean text with a few rare characters: mojibake is dense with them
         if _LOSSY in span or "\ufffd" in span:
             fixed, lost = _repair_lossy(span)
-            if fixed is not None and _better(span, fixed):
+            # judge by what could be recovered: the losses are known and reported
+            if fixed is not None and fixed.replace("\ufffd", "") and _better(span.replace("\ufffd", "").replace(_LOSSY, ""), fixed.replace("\ufffd", "")):
                 edits.append(Edit(start, end, span, fixed, name, "M-LOSSY"))
                 unrecovered += lost
             continue
@@ -117,14 +123,14 @@ def _repair_lossy(span: str) -> tuple[str | None, int]:
     return fixed, fixed.count("\ufffd")
 
 
-_GAP = re.compile(r"[\x20-\x3f]{0,8}")
+_GAP = re.compile(r"[\x20-\x7e]{0,16}")
 
 
 def _latin_edits(text: str, name: str) -> list[Edit]:
     """GBK/GB18030/Big5 bytes that were read as Latin-1 or cp1252.
 
-    Runs separated only by ASCII spaces, digits or punctuation (which survive the
-    misreading unchanged) are judged together as one damaged segment.
+    Runs separated only by short stretches of ASCII (which survive the misreading
+    unchanged) are judged together as one damaged segment.
     """
     rows = _kinds().get("latin", [])
     groups: list[list[re.Match[str]]] = []
