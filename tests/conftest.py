@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # the benchmarks package holds the shared test-set builders
+    sys.path.insert(0, str(ROOT))
 FIXTURES = ROOT / "fixtures"
 SEEDS = FIXTURES / "seeds"
 SEED_FILES = {

@@ -9,7 +9,8 @@ import pytest
 
 import textrepair as tr
 
-from conftest import FIXTURES, SEED_FILES, seed_text
+from benchmarks.accuracy import decode_test_set
+from conftest import FIXTURES
 
 PEER = FIXTURES / "peer" / "chardet"
 
@@ -40,32 +41,11 @@ def test_euc_tw_has_no_codec_and_does_not_raise():
     assert isinstance(doc.text, str)
 
 
-def _samples(size: int, encoding: str, n: int, rng: random.Random) -> list[str]:
-    paras = [p for k in SEED_FILES for p in seed_text(k).split("\n") if len(p) > 30]
-    out = []
-    for _ in range(n):
-        start = rng.randrange(len(paras))
-        s = ""
-        for ch in "\n".join(paras[start:] + paras[:start]):
-            try:
-                if len((s + ch).encode(encoding)) > size:
-                    break
-            except UnicodeEncodeError:
-                continue
-            s += ch
-        out.append(s)
-    return out
-
-
-ENCODINGS = ["utf-8", "utf-8-sig", "gbk", "gb18030", "big5", "big5hkscs", "utf-16", "utf-16-le", "utf-16-be"]
-
-
-@pytest.mark.parametrize("encoding", ENCODINGS)
-@pytest.mark.parametrize("size", [64, 256, 1024])
-def test_paragraph_samples_decode_exactly(encoding, size):
-    rng = random.Random(f"{encoding}-{size}")
-    for text in _samples(size, encoding, 25, rng):
-        assert tr.decode(text.encode(encoding)).text == text
+def test_paragraph_samples_decode_exactly():
+    """Every sample of 64 bytes and more, in every encoding, decodes to its text."""
+    samples = decode_test_set([64, 256, 1024], per_cell=25, seed=3)
+    wrong = [(size, enc, text[:20]) for size, enc, text, raw in samples if tr.decode(raw).text != text]
+    assert wrong == []
 
 
 def test_boms_win_and_are_reported():
