@@ -13,6 +13,7 @@ from .normalize import Normalize, normalize
 from .pipeline import Edit, Pass, PassOutput, Pipeline, Result, apply_edits, format_edits, replay_edits
 from .repair import DEFAULT_PASSES, build_pipeline, default_pipeline, repair
 from .script import ToSimplified, detect_script, to_simplified
+from .web import decode_response
 
 __version__ = "0.1.0"
 
@@ -43,6 +44,7 @@ __all__ = [
     "apply_edits",
     "build_pipeline",
     "decode",
+    "decode_response",
     "default_pipeline",
     "despin",
     "detect_script",
