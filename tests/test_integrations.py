@@ -98,3 +98,12 @@ def test_every_pass_and_pipeline_pickles_small():
         assert len(data) < 4096, type(obj).__name__
         again = pickle.loads(data)
         assert again.run("靠山,迷霧").text == obj.run("靠山,迷霧").text
+
+
+def test_from_html_extracts_decodes_and_repairs():
+    pytest.importorskip("trafilatura")
+    body = "<p>新加坡核心商務區的一家星巴克裡,畫著上挑眼線,已經在熱帶歷練出小麥色皮膚的年輕創業者介紹著她的產品,這是很長的一段正文。</p>"
+    page = f'<html><head><meta charset="big5"><title>t</title></head><body><article><h1>新加坡</h1>{body}</article></body></html>'
+    res = tr.from_html(page.encode("big5"))
+    assert res.report["encoding"] == "big5"
+    assert "新加坡核心商务区的一家星巴克里，" in res.text and "<" not in res.text

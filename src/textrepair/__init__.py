@@ -13,7 +13,7 @@ from .normalize import Normalize, normalize
 from .pipeline import Edit, Pass, PassOutput, Pipeline, Result, apply_edits, format_edits, replay_edits
 from .repair import DEFAULT_PASSES, build_pipeline, default_pipeline, repair
 from .script import ToSimplified, detect_script, to_simplified
-from .web import decode_response
+from .web import decode_response, from_html
 
 __version__ = "0.1.0"
 
@@ -50,6 +50,7 @@ __all__ = [
     "detect_script",
     "explain",
     "fix_mojibake",
+    "from_html",
     "format_edits",
     "normalize",
     "repair",
