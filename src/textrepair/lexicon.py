@@ -12,6 +12,7 @@ True
 from __future__ import annotations
 
 import functools
+import re
 from importlib import resources
 from typing import Iterable, Iterator
 
@@ -62,8 +63,26 @@ def load_table(name: str) -> list[dict[str, str]]:
     return [dict(r) for r in _load(name)]
 
 
+_SURROGATES = re.compile("[\ud800-\udfff]+")
+
+
+def _encodable_pieces(text: str) -> list[tuple[int, str]]:
+    """``text`` split around lone surrogates (which the matcher cannot take), with offsets."""
+    if not _SURROGATES.search(text):
+        return [(0, text)]
+    pieces = []
+    pos = 0
+    for m in _SURROGATES.finditer(text):
+        if m.start() > pos:
+            pieces.append((pos, text[pos : m.start()]))
+        pos = m.end()
+    if pos < len(text):
+        pieces.append((pos, text[pos:]))
+    return pieces
+
+
 class WordMatcher:
-    """Leftmost-longest multi-word matcher (Aho-Corasick via ``pyahocorasick``).
+    """Leftmost-longest multi-word matcher (Aho-Corasick, the Rust ``ahocorasick_rs``).
 
     >>> m = WordMatcher({"正在": 1, "正在通过": 2, "取": 3})
     >>> [(s, e, v) for s, e, v in m.finditer("他正在通过取得")]
@@ -71,33 +90,33 @@ class WordMatcher:
     """
 
     def __init__(self, words: dict[str, object] | Iterable[tuple[str, object]]) -> None:
-        import ahocorasick
+        import ahocorasick_rs
 
         items = words.items() if isinstance(words, dict) else words
-        self._automaton = ahocorasick.Automaton()
-        count = 0
+        patterns: dict[str, object] = {}
         for word, value in items:
             if word:
-                self._automaton.add_word(word, (len(word), value))
-                count += 1
-        self.size = count
-        if count:
-            self._automaton.make_automaton()
+                patterns[word] = value  # a later value for the same word wins, as in a dict
+        self._values = list(patterns.values())
+        self.size = len(patterns)
+        self._automaton = (
+            ahocorasick_rs.AhoCorasick(list(patterns), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest) if patterns else None
+        )
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, object]]:
         """Yield ``(start, end, value)`` for non-overlapping leftmost-longest matches."""
-        if not self.size:
+        if self._automaton is None:
             return
-        for end_index, (length, value) in self._automaton.iter_long(text):
-            yield end_index + 1 - length, end_index + 1, value
+        values = self._values
+        for offset, piece in _encodable_pieces(text):
+            for index, start, end in self._automaton.find_matches_as_indexes(piece):
+                yield offset + start, offset + end, values[index]
 
     def search(self, text: str) -> bool:
         """True when any word occurs in ``text`` (one scan)."""
-        if not self.size:
+        if self._automaton is None:
             return False
-        for _ in self._automaton.iter(text):
-            return True
-        return False
+        return any(self._automaton.find_matches_as_indexes(piece) for _, piece in _encodable_pieces(text))
 
     def __getstate__(self) -> dict[str, object]:
         raise TypeError("WordMatcher is process-local; rebuild it from the tables instead of pickling")
