@@ -15,7 +15,6 @@ is kept only when the result is clearly more plausible Chinese
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from typing import Any
@@ -30,13 +29,19 @@ __all__ = ["FixMojibake", "fix_mojibake"]
 _L = r"\u00a1-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\u0080-\u009f"
 _LATIN_RUN = re.compile(f"[{_L}](?:[\x40-\x7e]?[{_L}])+[\x40-\x7e]?")
 # ftfy's domain: UTF-8 read as Latin-1/cp1252 shows Ã, Â, â€, Ð, Ñ, Å … followed by a continuation-like character.
-_FTFY_HINT = re.compile(r"[\u0080-\u00b6\u00b8-\u00d6\u00d8-\u00f6\u00f8-\u1fff\u2100-\u2211\u2213-\u25ff]")
+_FTFY_HINT = re.compile(r"[\u0080-\u00b6\u00b8-\u00d6\u00d8-\u00f6\u00f8-\u1fff\u2100-\u218f\u2200-\u2211\u2213-\u22ff\u2500-\u259f]")
+# cheap test for Latin-1/cp1252 mojibake of GBK/Big5: two such characters in a row (not —— or ……)
+_LATIN_TRIGGER = re.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192][\u0080-\u00ff\u0152-\u2122]")
 _LOSSY = "锟斤拷"
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_CJK_RUN = re.compile(
+_CJK_CLASS = (
     r"[\u00a1-\u00ff\u0100-\u01dc\u0391-\u03c9\u0401-\u0451\u2010-\u2312\u2460-\u2642\u3000-\u33ff"
-    r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe6f\uff00-\uffef\ue000-\uf8ff\ufffd]{2,}"
+    r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe6f\uff00-\uffef\ue000-\uf8ff\ufffd]"
 )
+_CJK_RUN = re.compile(_CJK_CLASS + "{2,}")
+_CJK_TAIL = re.compile(_CJK_CLASS + "*")
+# the same run read backwards: the text before a position, reversed, matched from its start
+_CJK_HEAD = re.compile(_CJK_CLASS + "*")
 _MIN_GAIN = 0.6
 
 
@@ -67,14 +72,18 @@ def _cjk_edits(text: str, name: str, report: dict[str, Any]) -> list[Edit]:
     rows = _kinds().get("cjk", [])
     edits: list[Edit] = []
     unrecovered = 0
-    rare_starts = [r.start() for r in rare_han_run_re().finditer(text)]
-    if not rare_starts:
-        return []
-    for m in _CJK_RUN.finditer(text):
-        k = bisect.bisect_left(rare_starts, m.start())
-        if k == len(rare_starts) or rare_starts[k] >= m.end():
-            continue  # no run of rare characters inside this Han run
-        start, end = m.span()
+    runs: list[tuple[int, int]] = []
+    for r in rare_han_run_re().finditer(text):  # only the Han runs that hold rare characters
+        if runs and r.start() < runs[-1][1]:
+            continue
+        end = _CJK_TAIL.match(text, r.start()).end()  # type: ignore[union-attr]
+        if end == r.start():
+            continue
+        lo = max(0, r.start() - 400)
+        start = r.start() - _CJK_HEAD.match(text[lo : r.start()][::-1]).end()  # type: ignore[union-attr]
+        if end - start >= 2:
+            runs.append((start, end))
+    for start, end in runs:
         span = text[start:end]
         if _LOSSY not in span and "\ufffd" not in span and len(rare_char_re().findall(span)) < 0.3 * len(span):
             continue  # clean text with a few rare characters: mojibake is dense with them
@@ -182,7 +191,7 @@ class FixMojibake:
     def run(self, text: str) -> PassOutput:
         """Repair mojibake in ``text``; returns the text, the edits and report fields."""
         has_rare = rare_han_run_re().search(text) is not None
-        has_latin = _LATIN_RUN.search(text) is not None
+        has_latin = _LATIN_TRIGGER.search(text) is not None and _LATIN_RUN.search(text) is not None
         if not has_rare and not has_latin and _FTFY_HINT.search(text) is None:
             return PassOutput(text, [], {})
         trail = EditTrail(text, self.name)
