@@ -15,6 +15,7 @@ line between paragraphs with caption evidence is a caption (``B-CAPTION``).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -59,7 +60,8 @@ def _line_prefilter() -> re.Pattern[str]:
     return re.compile(
         r"作者|编辑|編輯|责编|責編|撰文|记者|記者|策[划劃]|排版|校[对對]|审核|審核|出品|图文|圖文|摄影|攝影|编译|編譯|来源|來源|稿源|转载|轉載|"
         r"微信|公众号|公眾號|QQ|电话|電話|邮箱|郵箱|联系|聯繫|客服|声明|聲明|版权|版權|未经|未經|不代表|上一|下一|评论|評論|点击|點擊|分享到|"
-        r"图源|圖源|图片|圖片|供图|供圖|^[(（]\d"
+        r"图源|圖源|图片|圖片|供图|供圖|^\s*[(（]\d",
+        re.MULTILINE,
     )
 
 
@@ -90,19 +92,26 @@ def classify_lines(text: str) -> list[tuple[str, str]]:
     return [(ln.label, ln.rule) for ln in _classify(_split(text))]
 
 
+def _candidate_lines(lines: list[_Line]) -> set[int]:
+    """Lines that hold a boilerplate keyword, found with one scan of the whole text."""
+    text = "\n".join(ln.text for ln in lines)
+    starts = [ln.start - lines[0].start for ln in lines]
+    return {bisect.bisect_right(starts, m.start()) - 1 for m in _line_prefilter().finditer(text)}
+
+
 def _classify(lines: list[_Line]) -> list[_Line]:
     pats = _patterns()
-    prefilter = _line_prefilter()
     nonblank = [i for i, ln in enumerate(lines) if ln.text.strip()]
     if not nonblank:
         return lines
     first = nonblank[0]
+    candidates = _candidate_lines(lines)
     # textual rules
-    for i in nonblank:
+    for i in sorted(candidates):
         s = lines[i].text.strip()
-        if i == first:
+        if i == first or not s:
             continue  # the title line is only ever unwrapped
-        if len(s) > 400 or not prefilter.search(s):
+        if len(s) > 400:
             continue
         for p in pats.get("line", []):
             if p.regex.search(s):
@@ -111,7 +120,9 @@ def _classify(lines: list[_Line]) -> list[_Line]:
     # a related-articles heading takes everything after it
     for i in nonblank:
         s = lines[i].text.strip()
-        if i != first and any(p.regex.search(s) for p in pats.get("tail_start", [])):
+        if len(s) > 12 or i == first:
+            continue  # headings are short
+        if any(p.regex.search(s) for p in pats.get("tail_start", [])):
             rule = next(p.rule for p in pats["tail_start"] if p.regex.search(s))
             for j in range(i, len(lines)):
                 if lines[j].text.strip():
@@ -221,11 +232,19 @@ class StripBoilerplate:
             return PassOutput(text, [], {})
         lines = _classify(_split(text))
         inline = all_inline = self._inline(text)
-        for ln in lines:  # a line that is nothing but promo fragments goes whole
-            mine = [e for e in inline if ln.start <= e.start < ln.end + 1]
-            if mine and ln.label == "content" and not _apply(ln.text, [Edit(e.start - ln.start, e.end - ln.start, e.before, "", e.pass_name, e.rule) for e in mine]).strip():
-                ln.label, ln.rule = "promo", mine[0].rule
-                inline = [e for e in inline if e not in mine]
+        if inline:  # a line that is nothing but promo fragments goes whole
+            starts = [ln.start for ln in lines]
+            by_line: dict[int, list[Edit]] = {}
+            for e in inline:
+                by_line.setdefault(bisect.bisect_right(starts, e.start) - 1, []).append(e)
+            emptied: set[int] = set()
+            for i, mine in by_line.items():
+                ln = lines[i]
+                if ln.label == "content" and not _apply(ln.text, [Edit(e.start - ln.start, e.end - ln.start, e.before, "", e.pass_name, e.rule) for e in mine]).strip():
+                    ln.label, ln.rule = "promo", mine[0].rule
+                    emptied.add(i)
+            if emptied:
+                inline = [e for i, mine in sorted(by_line.items()) if i not in emptied for e in mine]
         if self.mode == "mark":
             return PassOutput(text, [], {"boilerplate_labels": [ln.label for ln in lines], "boilerplate_inline": [(e.start, e.before, e.rule) for e in inline]})
         removed = [i for i, ln in enumerate(lines) if ln.label != "content"]
@@ -262,8 +281,7 @@ class StripBoilerplate:
                 start -= 1
             rule = ln.rule or "B-BLANK"
             edits.append(Edit(start, end, text[start:end], "", self.name, rule))
-        edits.extend(e for e in inline if not any(d.start <= e.start < d.end for d in edits))
-        edits = _disjoint(sorted(edits, key=lambda e: (e.start, e.end)))
+        edits = _disjoint(sorted(edits + inline, key=lambda e: (e.start, -e.end)))
         report["boilerplate_removed"] = [
             {"line": i + 1, "label": lines[i].label, "rule": lines[i].rule, "text": lines[i].text.strip()[:40]} for i in removed
         ] + [{"line": text.count("\n", 0, e.start) + 1, "label": "promo", "rule": e.rule, "text": e.before} for e in edits if e.rule in self._inline_ids()]
