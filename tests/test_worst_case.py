@@ -29,7 +29,8 @@ def _table_patterns() -> list[tuple[str, str]]:
     for name in table_names():
         for row in load_table(name):
             for col, value in row.items():
-                if value and (col == "pattern" or col.endswith("_pattern") or col.endswith("_regex")):
+                regex_column = col == "pattern" or col.endswith(("_pattern", "_regex")) or (name == "spin_context" and col in ("before", "after"))
+                if value and regex_column:
                     found.append((f"{name}:{row['id']}:{col}", value))
     return found
 
