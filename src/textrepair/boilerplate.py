@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from .lexicon import load_table
-from .pipeline import Edit, EditTrail, PassOutput
+from .pipeline import Edit, EditTrail, PassOutput, apply_edits
 
 __all__ = ["StripBoilerplate", "strip_boilerplate", "classify_lines"]
 
@@ -240,7 +240,7 @@ class StripBoilerplate:
             emptied: set[int] = set()
             for i, mine in by_line.items():
                 ln = lines[i]
-                if ln.label == "content" and not _apply(ln.text, [Edit(e.start - ln.start, e.end - ln.start, e.before, "", e.pass_name, e.rule) for e in mine]).strip():
+                if ln.label == "content" and not apply_edits(ln.text, [Edit(e.start - ln.start, e.end - ln.start, e.before, "", e.pass_name, e.rule) for e in mine]).strip():
                     ln.label, ln.rule = "promo", mine[0].rule
                     emptied.add(i)
             if emptied:
@@ -287,7 +287,7 @@ class StripBoilerplate:
         ] + [{"line": text.count("\n", 0, e.start) + 1, "label": "promo", "rule": e.rule, "text": e.before} for e in edits if e.rule in self._inline_ids()]
         if header:
             report["boilerplate_removed"].insert(0, {"line": 1, "label": "farm_header", "rule": header[0].rule, "text": "".join(e.before for e in header)})
-        out = _apply(text, edits)
+        out = apply_edits(text, edits)
         return PassOutput(out, edits, report)
 
     def _unwrap(self, lines: list[_Line], text: str) -> list[Edit]:
@@ -312,15 +312,23 @@ class StripBoilerplate:
 
     def _inline(self, text: str) -> list[Edit]:
         fired: set[str] = set()
-        edits: list[Edit] = []
+        spans: list[tuple[int, int, str]] = []
         for p in _patterns().get("inline", []):
             if p.requires and p.requires not in fired:
                 continue
             for m in p.regex.finditer(text):
                 if m.group(0):
-                    edits.append(_cut(text, m.start(), m.end(), self.name, p.rule))
+                    spans.append((m.start(), m.end(), p.rule))
                     fired.add(p.rule)
-        return edits
+        # fragments next to each other (返回搜狐， 查看更多) go as one cut
+        merged: list[list[Any]] = []
+        for start, end, rule in sorted(spans):
+            if merged and not text[merged[-1][1] : start].strip(" \t,，"):
+                merged[-1][1] = max(merged[-1][1], end)
+                merged[-1][2] += "" if rule in merged[-1][2].split("+") else f"+{rule}"
+            else:
+                merged.append([start, end, rule])
+        return [_cut(text, start, end, self.name, rule) for start, end, rule in merged]
 
 
 def _cut(text: str, start: int, end: int, name: str, rule: str) -> Edit:
@@ -342,17 +350,6 @@ def _disjoint(edits: list[Edit]) -> list[Edit]:
             continue
         out.append(e)
     return out
-
-
-def _apply(text: str, edits: list[Edit]) -> str:
-    parts = []
-    pos = 0
-    for e in edits:
-        parts.append(text[pos : e.start])
-        parts.append(e.after)
-        pos = e.end
-    parts.append(text[pos:])
-    return "".join(parts)
 
 
 @functools.lru_cache(maxsize=2)

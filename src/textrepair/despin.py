@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .lexicon import WordMatcher, load_table, table_names
-from .pipeline import Edit, PassOutput
+from .pipeline import Edit, PassOutput, apply_edits
 
 __all__ = ["Despin", "despin", "spin_score", "SPIN_THRESHOLD", "SpinEntry"]
 
@@ -190,7 +190,7 @@ class Despin:
                 rule_id = f"{entry.rule}+{verdict.rule}"
             edits.append(Edit(s, e, entry.spun, entry.original, self.name, rule_id))
         report["despin_decisions"] = decisions
-        out = _apply(text, edits)
+        out = apply_edits(text, edits)
         return PassOutput(out, edits, report)
 
     @staticmethod
@@ -203,17 +203,6 @@ class Despin:
             if chosen is None and r.action == "replace" and r.holds(before, after):
                 chosen = r
         return chosen
-
-
-def _apply(text: str, edits: list[Edit]) -> str:
-    out: list[str] = []
-    pos = 0
-    for e in edits:
-        out.append(text[pos : e.start])
-        out.append(e.after)
-        pos = e.end
-    out.append(text[pos:])
-    return "".join(out)
 
 
 _DEFAULT = Despin()
