@@ -372,5 +372,9 @@ def format_edits(edits: Sequence[Edit], report: Mapping[str, Any] | None = None)
         lines.append("")
         lines.append("report:")
         for k, v in report.items():
-            lines.append(f"  {k}: {v}")
+            if isinstance(v, list) and v and all(isinstance(item, dict) for item in v):
+                lines.append(f"  {k}: {len(v)}")
+                lines.extend("    " + ", ".join(f"{ik}={iv}" for ik, iv in item.items()) for item in v)
+            else:
+                lines.append(f"  {k}: {v}")
     return "\n".join(lines)
