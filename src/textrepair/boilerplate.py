@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .lexicon import load_table
+from .lexicon import WordMatcher, load_table
 from .pipeline import Edit, EditTrail, PassOutput, apply_edits
 
 __all__ = ["StripBoilerplate", "strip_boilerplate", "classify_lines"]
@@ -54,15 +54,18 @@ def _patterns() -> dict[str, list[_Pattern]]:
     return by_scope
 
 
+_KEYWORDS = (
+    "作者 编辑 編輯 责编 責編 撰文 记者 記者 策划 策劃 排版 校对 校對 审核 審核 出品 图文 圖文 摄影 攝影 编译 編譯 来源 來源 稿源 "
+    "转载 轉載 微信 公众号 公眾號 QQ 电话 電話 邮箱 郵箱 联系 聯繫 客服 声明 聲明 版权 版權 未经 未經 不代表 上一 下一 评论 評論 "
+    "点击 點擊 分享到 图源 圖源 图片 圖片 供图 供圖"
+).split()
+_COUNTER_LINE = re.compile(r"^[ \t]*[(（]\d", re.MULTILINE)
+
+
 @functools.lru_cache(maxsize=1)
-def _line_prefilter() -> re.Pattern[str]:
-    """A cheap test: can this line be textual boilerplate at all?"""
-    return re.compile(
-        r"作者|编辑|編輯|责编|責編|撰文|记者|記者|策[划劃]|排版|校[对對]|审核|審核|出品|图文|圖文|摄影|攝影|编译|編譯|来源|來源|稿源|转载|轉載|"
-        r"微信|公众号|公眾號|QQ|电话|電話|邮箱|郵箱|联系|聯繫|客服|声明|聲明|版权|版權|未经|未經|不代表|上一|下一|评论|評論|点击|點擊|分享到|"
-        r"图源|圖源|图片|圖片|供图|供圖|^\s*[(（]\d",
-        re.MULTILINE,
-    )
+def _keyword_matcher() -> WordMatcher:
+    """The words without which a line cannot be textual boilerplate (one scan of the whole text)."""
+    return WordMatcher({w: True for w in _KEYWORDS})
 
 
 @dataclass
@@ -96,7 +99,8 @@ def _candidate_lines(lines: list[_Line]) -> set[int]:
     """Lines that hold a boilerplate keyword, found with one scan of the whole text."""
     text = "\n".join(ln.text for ln in lines)
     starts = [ln.start - lines[0].start for ln in lines]
-    return {bisect.bisect_right(starts, m.start()) - 1 for m in _line_prefilter().finditer(text)}
+    hits = [s for s, _, _ in _keyword_matcher().finditer(text)] + [m.start() for m in _COUNTER_LINE.finditer(text)]
+    return {bisect.bisect_right(starts, h) - 1 for h in hits}
 
 
 def _classify(lines: list[_Line]) -> list[_Line]:
@@ -167,8 +171,8 @@ def _mark_lede(lines: list[_Line], nonblank: list[int]) -> None:
         sentences = _SENTENCES.findall(ln.text)
         if not sentences:
             continue
-        later = body[offsets[k + 1] :] if k + 1 < len(offsets) else ""
-        repeated = sum(1 for s in sentences if s.strip() and s.strip()[:30] in later)
+        after = offsets[k + 1] if k + 1 < len(offsets) else len(body)
+        repeated = sum(1 for s in sentences if s.strip() and body.find(s.strip()[:30], after) != -1)
         if repeated / len(sentences) >= 0.6:
             ln.label, ln.rule = "lede_duplicate", "B-LEDE"
 
