@@ -104,11 +104,13 @@ class Result:
 class Pipeline:
     """Runs passes in order over one document and collects what each did.
 
-    With ``settle=True`` the passes run again (up to ``max_rounds`` in all) while a round
-    still changes the text, because one pass can leave work for another (a removed
-    boilerplate fragment leaves a trailing space for normalize); edits of later rounds
-    carry the pass name with ``#2``, ``#3``. The default pipeline settles, so
-    ``repair(repair(x).text).text == repair(x).text``.
+    With ``settle=True`` passes run again (each up to ``max_rounds`` times) until the text
+    is a fixed point of every pass, because one pass can leave work for another (a removed
+    boilerplate fragment leaves a trailing space for normalize); edits of later runs carry
+    the pass name with ``#2``, ``#3``. Passes are taken to be idempotent, so a pass is not
+    run again on the text it produced or on text it left alone: after a first round in
+    which only normalize changed anything, only the passes before it run once more. The
+    default pipeline settles, so ``repair(repair(x).text).text == repair(x).text``.
 
     >>> from textrepair.normalize import Normalize
     >>> Pipeline([Normalize()])("靠山,迷雾").text
@@ -138,19 +140,29 @@ class Pipeline:
             raise TypeError(f"Pipeline expects str, got {type(text).__name__}; decode bytes with textrepair.decode first")
         edits: list[Edit] = []
         report: dict[str, Any] = {}
-        for round_no in range(1, (self.max_rounds if self.settle else 1) + 1):
-            changed = False
-            for p in self.passes:
-                new_text, p_edits, p_report = p.run(text)
-                if round_no > 1 and p_edits:  # later rounds keep their groups apart for replay
-                    p_edits = [Edit(e.start, e.end, e.before, e.after, f"{e.pass_name}#{round_no}", e.rule) for e in p_edits]
-                edits.extend(p_edits)
-                if round_no == 1 or p_edits:
-                    report.update(p_report)
-                changed = changed or bool(p_edits)
-                text = new_text
-            if not changed:
+        n = len(self.passes)
+        runs = [0] * n
+        # fixed[k]: the current text is known to be a fixed point of pass k
+        fixed = [False] * n
+        k = 0
+        while not all(fixed):
+            if fixed[k]:
+                k = (k + 1) % n
+                continue
+            runs[k] += 1
+            if runs[k] > (self.max_rounds if self.settle else 1):
                 break
+            new_text, p_edits, p_report = self.passes[k].run(text)
+            if runs[k] > 1 and p_edits:  # later runs keep their groups apart for replay
+                p_edits = [Edit(e.start, e.end, e.before, e.after, f"{e.pass_name}#{runs[k]}", e.rule) for e in p_edits]
+            edits.extend(p_edits)
+            if runs[k] == 1 or p_edits:
+                report.update(p_report)
+            if p_edits:
+                fixed = [False] * n
+            fixed[k] = True
+            text = new_text
+            k = (k + 1) % n
         return Result(text, edits, report)
 
     def run(self, text: str) -> PassOutput:
