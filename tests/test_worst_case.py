@@ -44,8 +44,10 @@ def _module_patterns() -> list[tuple[str, str]]:
     rules = normalize_module._rules()
     for field in ("space_re", "width_re", "trailing_re", "join_zh_re", "mark_run_re"):
         found.append((f"normalize._rules.{field}", getattr(rules, field).pattern))
-    for mode, pat in rules.fast_re.items():
-        found.append((f"normalize._rules.fast_re[{mode}]", pat.pattern))
+    for mode, pats in rules.fast_re.items():
+        for i, pat in enumerate(pats):
+            found.append((f"normalize._rules.fast_re[{mode}][{i}]", pat.pattern))
+    found.append(("normalize._rules.mark_ctx_re", rules.mark_ctx_re.pattern))
     return found
 
 

@@ -184,14 +184,16 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
     """
     out: list[str] = []
     pos = 0
+    n = len(text)
     for e in edits:
-        if e.start < pos or e.end < e.start or e.end > len(text):
+        start, end, before = e.start, e.end, e.before
+        if start < pos or end < start or end > n:
             raise ValueError(f"edit {e} overlaps an earlier one or lies outside the text")
-        if text[e.start : e.end] != e.before:
-            raise ValueError(f"edit {e} does not match the text {text[e.start:e.end]!r}")
-        out.append(text[pos : e.start])
+        if end - start != len(before) or not text.startswith(before, start):
+            raise ValueError(f"edit {e} does not match the text {text[start:end]!r}")
+        out.append(text[pos:start])
         out.append(e.after)
-        pos = e.end
+        pos = end
     out.append(text[pos:])
     return "".join(out)
 
@@ -224,11 +226,14 @@ def _join_rules(rules: Iterable[str]) -> str:
     return "+".join(seen)
 
 
-def compose_edits(original: str, first: Sequence[Edit], second: Sequence[Edit], pass_name: str | None = None) -> list[Edit]:
+def compose_edits(
+    original: str, first: Sequence[Edit], second: Sequence[Edit], pass_name: str | None = None, middle: str | None = None
+) -> list[Edit]:
     """Express ``second`` (which indexes ``apply_edits(original, first)``) in ``original``'s coordinates.
 
     Edits of the two steps that touch or overlap merge into one edit whose rule joins
     both ids with ``+``. The result turns ``original`` straight into the final text.
+    ``middle``, when the caller has it, is ``apply_edits(original, first)``.
 
     >>> t0 = "a\\u200bb,c"
     >>> first = [Edit(1, 2, "\\u200b", "", "n", "ZW")]
@@ -240,55 +245,70 @@ def compose_edits(original: str, first: Sequence[Edit], second: Sequence[Edit], 
         return list(first)
     if not first:
         return list(second)
-    middle = apply_edits(original, first)
-    # Intervals on the middle text: (start, end, source, edit)
-    spans: list[tuple[int, int, int, Edit]] = []
-    delta = 0
-    for e in first:
-        s = e.start + delta
-        spans.append((s, s + len(e.after), 0, e))
-        delta += len(e.after) - (e.end - e.start)
-    for e in second:
-        spans.append((e.start, e.end, 1, e))
-    spans.sort(key=lambda t: (t[0], t[1]))
-    clusters: list[list[tuple[int, int, int, Edit]]] = []
-    cur_end = -1
-    for sp in spans:
-        if clusters and sp[0] <= cur_end:
-            clusters[-1].append(sp)
-            cur_end = max(cur_end, sp[1])
-        else:
-            clusters.append([sp])
-            cur_end = sp[1]
-    # Walk clusters left to right; d1 = length change of the first step so far.
     out: list[Edit] = []
-    d1 = 0
-    for cl in clusters:
-        if len(cl) == 1:  # the common case: an edit of one step alone
-            s0, e0, src, e = cl[0]
-            if src == 0:
-                out.append(e if pass_name is None or e.pass_name == pass_name else Edit(e.start, e.end, e.before, e.after, pass_name, e.rule))
-                d1 += len(e.after) - (e.end - e.start)
-            else:
-                o = s0 - d1
-                out.append(Edit(o, o + (e0 - s0), e.before, e.after, pass_name or e.pass_name, e.rule))
+    state = [0, middle]  # length change of the first step so far, the middle text (made when needed)
+    cluster: list[tuple[int, int, int, Edit]] = []  # spans (start, end, step, edit) on the middle text
+    cur_end = -1
+    i = j = delta = 0
+    n1, n2 = len(first), len(second)
+    while i < n1 or j < n2:
+        # the next span in (start, end) order, the first step's first on ties: a merge of two sorted lists
+        if i < n1:
+            f = first[i]
+            fs = f.start + delta
+            fe = fs + len(f.after)
+        if j >= n2 or (i < n1 and (fs, fe) <= (second[j].start, second[j].end)):
+            sp = (fs, fe, 0, f)
+            delta += len(f.after) - (f.end - f.start)
+            i += 1
+        else:
+            e2 = second[j]
+            sp = (e2.start, e2.end, 1, e2)
+            j += 1
+        if cluster and sp[0] <= cur_end:
+            cluster.append(sp)
+            cur_end = max(cur_end, sp[1])
             continue
-        cs = min(sp[0] for sp in cl)
-        ce = max(sp[1] for sp in cl)
-        firsts = [sp[3] for sp in cl if sp[2] == 0]
-        seconds = [sp[3] for sp in cl if sp[2] == 1]
-        o_start = cs - d1
-        o_end = o_start + (ce - cs) - sum(len(e.after) - (e.end - e.start) for e in firsts)
-        middle_piece = middle[cs:ce]
-        # apply the cluster's second-step edits to the middle piece
-        final_piece = apply_edits(middle_piece, [Edit(e.start - cs, e.end - cs, e.before, e.after, e.pass_name, e.rule) for e in seconds])
-        before = original[o_start:o_end]
-        d1 += sum(len(e.after) - (e.end - e.start) for e in firsts)
-        if before == final_piece:
-            continue
-        name = pass_name or (firsts or seconds)[0].pass_name
-        out.append(Edit(o_start, o_end, before, final_piece, name, _join_rules([e.rule for e in firsts] + [e.rule for e in seconds])))
+        if cluster:
+            _emit_cluster(original, first, cluster, state, out, pass_name)
+        cluster = [sp]
+        cur_end = sp[1]
+    _emit_cluster(original, first, cluster, state, out, pass_name)
     return out
+
+
+def _emit_cluster(
+    original: str, first: Sequence[Edit], cl: list[tuple[int, int, int, Edit]], state: list[Any], out: list[Edit], pass_name: str | None
+) -> None:
+    """Append the edit of one cluster of touching spans (see :func:`compose_edits`); updates ``state``."""
+    d1 = state[0]
+    if len(cl) == 1:  # the common case: an edit of one step alone
+        s0, e0, src, e = cl[0]
+        if src == 0:
+            out.append(e if pass_name is None or e.pass_name == pass_name else Edit(e.start, e.end, e.before, e.after, pass_name, e.rule))
+            state[0] = d1 + len(e.after) - (e.end - e.start)
+        else:
+            o = s0 - d1
+            out.append(Edit(o, o + (e0 - s0), e.before, e.after, pass_name or e.pass_name, e.rule))
+        return
+    if state[1] is None:
+        state[1] = apply_edits(original, first)
+    middle = state[1]
+    cs = min(sp[0] for sp in cl)
+    ce = max(sp[1] for sp in cl)
+    firsts = [sp[3] for sp in cl if sp[2] == 0]
+    seconds = [sp[3] for sp in cl if sp[2] == 1]
+    growth = sum(len(e.after) - (e.end - e.start) for e in firsts)
+    o_start = cs - d1
+    o_end = o_start + (ce - cs) - growth
+    # apply the cluster's second-step edits to the middle piece
+    final_piece = apply_edits(middle[cs:ce], [Edit(e.start - cs, e.end - cs, e.before, e.after, e.pass_name, e.rule) for e in seconds])
+    before = original[o_start:o_end]
+    state[0] = d1 + growth
+    if before == final_piece:
+        return
+    name = pass_name or (firsts or seconds)[0].pass_name
+    out.append(Edit(o_start, o_end, before, final_piece, name, _join_rules([e.rule for e in firsts] + [e.rule for e in seconds])))
 
 
 class EditTrail:
@@ -311,8 +331,9 @@ class EditTrail:
         """Apply ``edits`` (indexing the current text) and fold them into the trail."""
         if not edits:
             return
-        self.text = apply_edits(self.text, edits)
-        self.edits = compose_edits(self.original, self.edits, list(edits), self.pass_name)
+        middle = self.text
+        self.text = apply_edits(middle, edits)
+        self.edits = compose_edits(self.original, self.edits, list(edits), self.pass_name, middle)
 
     def output(self, report: dict[str, Any] | None = None) -> PassOutput:
         """The pass output: final text, composed edits, and ``report``."""
