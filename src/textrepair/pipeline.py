@@ -369,28 +369,79 @@ def substitute(
 def diff_edits(old: str, new: str, pass_name: str, rule: str) -> list[Edit]:
     """Minimal edits turning ``old`` into ``new`` (character runs; equal lengths are fast).
 
+    Unequal texts are trimmed of their common ends first; a long middle is compared line
+    by line before the changed lines are compared character by character, so a repair
+    spread over a long document never costs a quadratic character diff.
+
     >>> [(e.start, e.before, e.after) for e in diff_edits("領網域", "领网域", "p", "r")]
     [(0, '領網', '领网')]
     """
     if old == new:
         return []
-    edits: list[Edit] = []
     if len(old) == len(new):
-        i, n = 0, len(old)
-        while i < n:
-            if old[i] == new[i]:
-                i += 1
-                continue
-            j = i
-            while j < n and old[j] != new[j]:
-                j += 1
-            edits.append(Edit(i, j, old[i:j], new[i:j], pass_name, rule))
-            i = j
-        return edits
-    sm = difflib.SequenceMatcher(None, old, new, autojunk=False)
+        return _same_length_edits(old, new, 0, pass_name, rule)
+    head = _common_prefix(old, new)
+    tail = _common_prefix(old[head:][::-1], new[head:][::-1])
+    return _diff_middle(old[head : len(old) - tail], new[head : len(new) - tail], head, pass_name, rule)
+
+
+_CHAR_DIFF_LIMIT = 2000
+
+
+def _same_length_edits(old: str, new: str, offset: int, pass_name: str, rule: str) -> list[Edit]:
+    edits: list[Edit] = []
+    i, n = 0, len(old)
+    while i < n:
+        if old[i] == new[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and old[j] != new[j]:
+            j += 1
+        edits.append(Edit(offset + i, offset + j, old[i:j], new[i:j], pass_name, rule))
+        i = j
+    return edits
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """Length of the common prefix of ``a`` and ``b``, by halving (slice comparisons run in C)."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[lo:mid] == b[lo:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _diff_middle(old: str, new: str, offset: int, pass_name: str, rule: str) -> list[Edit]:
+    if not old or not new:
+        return [Edit(offset, offset + len(old), old, new, pass_name, rule)] if old != new else []
+    if len(old) == len(new):
+        return _same_length_edits(old, new, offset, pass_name, rule)
+    if len(old) <= _CHAR_DIFF_LIMIT and len(new) <= _CHAR_DIFF_LIMIT:
+        sm = difflib.SequenceMatcher(None, old, new, autojunk=False)
+        return [
+            Edit(offset + i1, offset + i2, old[i1:i2], new[j1:j2], pass_name, rule)
+            for tag, i1, i2, j1, j2 in sm.get_opcodes()
+            if tag != "equal"
+        ]
+    old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    if len(old_lines) < 2 and len(new_lines) < 2:  # one long line: one edit, no quadratic diff
+        return [Edit(offset, offset + len(old), old, new, pass_name, rule)]
+    old_at = [0]
+    for line in old_lines:
+        old_at.append(old_at[-1] + len(line))
+    new_at = [0]
+    for line in new_lines:
+        new_at.append(new_at[-1] + len(line))
+    edits: list[Edit] = []
+    sm = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
         if tag != "equal":
-            edits.append(Edit(i1, i2, old[i1:i2], new[j1:j2], pass_name, rule))
+            a0, a1, b0, b1 = old_at[i1], old_at[i2], new_at[j1], new_at[j2]
+            edits.extend(_diff_middle(old[a0:a1], new[b0:b1], offset + a0, pass_name, rule))
     return edits
 
 
