@@ -124,7 +124,7 @@ def _matches(text: str) -> list[tuple[int, int, SpinEntry]]:
 def _score(n_markers: int, text: str) -> float:
     if not n_markers:
         return 0.0
-    han = len(_HAN_RE.findall(text))
+    han = _HAN_RE.subn("", text)[1]  # a count without a list of one-character strings
     return round(1000.0 * n_markers / (han + HAN_PRIOR), 2)
 
 

@@ -64,21 +64,49 @@ def load_table(name: str) -> list[dict[str, str]]:
 
 
 _SURROGATES = re.compile("[\ud800-\udfff]+")
+#: Longest piece handed to the automaton at once: it keeps a byte-to-character table as
+#: long as its input, so a 10 MB line would cost about 8 bytes a byte in one call.
+PIECE_CHARS = 1 << 16
+#: Where a long text may be cut: no table word holds these (checked when a matcher is built).
+_CUTS = "\n。！？；，"
 
 
-def _encodable_pieces(text: str) -> list[tuple[int, str]]:
-    """``text`` split around lone surrogates (which the matcher cannot take), with offsets."""
+def _encodable_pieces(text: str, cuts: str = "") -> list[tuple[int, str]]:
+    """``text`` split around lone surrogates (which the matcher cannot take), with offsets.
+
+    With ``cuts``, a piece longer than :data:`PIECE_CHARS` is also split just after one of
+    those characters (one no word contains), so no match is lost.
+
+    >>> _encodable_pieces("ab\ud800cd")
+    [(0, 'ab'), (3, 'cd')]
+    """
     if not _SURROGATES.search(text):
-        return [(0, text)]
-    pieces = []
-    pos = 0
-    for m in _SURROGATES.finditer(text):
-        if m.start() > pos:
-            pieces.append((pos, text[pos : m.start()]))
-        pos = m.end()
-    if pos < len(text):
-        pieces.append((pos, text[pos:]))
-    return pieces
+        pieces = [(0, text)]
+    else:
+        pieces = []
+        pos = 0
+        for m in _SURROGATES.finditer(text):
+            if m.start() > pos:
+                pieces.append((pos, text[pos : m.start()]))
+            pos = m.end()
+        if pos < len(text):
+            pieces.append((pos, text[pos:]))
+    if not cuts or all(len(piece) <= PIECE_CHARS for _, piece in pieces):
+        return pieces
+    out = []
+    for offset, piece in pieces:
+        start = 0
+        while len(piece) - start > PIECE_CHARS:
+            limit = start + PIECE_CHARS
+            cut = max(piece.rfind(c, start, limit) for c in cuts) + 1
+            if cut <= start:  # no place to cut in this stretch: take it whole up to the next one
+                nxt = [i for i in (piece.find(c, limit) for c in cuts) if i >= 0]
+                cut = min(nxt) + 1 if nxt else len(piece)
+            out.append((offset + start, piece[start:cut]))
+            start = cut
+        if start < len(piece):
+            out.append((offset + start, piece[start:]))
+    return out
 
 
 class WordMatcher:
@@ -99,6 +127,7 @@ class WordMatcher:
                 patterns[word] = value  # a later value for the same word wins, as in a dict
         self._values = list(patterns.values())
         self.size = len(patterns)
+        self._cuts = "".join(c for c in _CUTS if not any(c in w for w in patterns))
         self._automaton = (
             ahocorasick_rs.AhoCorasick(list(patterns), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest) if patterns else None
         )
@@ -108,7 +137,7 @@ class WordMatcher:
         if self._automaton is None:
             return
         values = self._values
-        for offset, piece in _encodable_pieces(text):
+        for offset, piece in _encodable_pieces(text, self._cuts):
             for index, start, end in self._automaton.find_matches_as_indexes(piece):
                 yield offset + start, offset + end, values[index]
 
@@ -116,7 +145,7 @@ class WordMatcher:
         """True when any word occurs in ``text`` (one scan)."""
         if self._automaton is None:
             return False
-        return any(self._automaton.find_matches_as_indexes(piece) for _, piece in _encodable_pieces(text))
+        return any(self._automaton.find_matches_as_indexes(piece) for _, piece in _encodable_pieces(text, self._cuts))
 
     def __getstate__(self) -> dict[str, object]:
         raise TypeError("WordMatcher is process-local; rebuild it from the tables instead of pickling")
