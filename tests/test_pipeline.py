@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -119,3 +120,52 @@ def test_compose_equals_sequential_application(text, ops1, ops2):
     assert apply_edits(text, composed) == final
     for e in composed:
         assert 0 <= e.start <= e.end <= len(text)
+
+
+def test_long_document_runs_segment_by_segment_and_replays():
+    text = "\n".join(seed_text(k) for k in ("000", "001", "004"))
+    pipe = tr.Pipeline([tr.FixMojibake(), tr.Normalize(), tr.ToSimplified(), tr.StripBoilerplate(), tr.Despin()], settle=True, segment_chars=3000)
+    res = pipe(text)
+    assert res.report["segments"] >= len(text) // 3000
+    assert replay_edits(text, res.edits) == res.text
+    assert "，" in res.text and "領網域" not in res.text  # every segment was repaired
+
+
+def test_one_long_line_without_newline_is_cut_and_repaired():
+    line = seed_text("001").replace("\n", "")
+    text = line * (2 * tr.pipeline.SEGMENT_CHARS // len(line) + 1)
+    res = tr.repair(text)
+    assert res.report["segments"] >= 2
+    assert replay_edits(text, res.edits) == res.text
+    han_comma = re.compile(r"[\u4e00-\u9fff],[\u4e00-\u9fff]")
+    assert han_comma.search(text) and not han_comma.search(res.text)  # every segment was normalized
+
+
+def test_segments_cover_the_text_and_prefer_paragraph_ends():
+    text = ("段落。" * 30 + "\n\n") * 20
+    spans = tr.pipeline.segments(text, 200)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))
+    assert all(text[hi - 2 : hi] == "\n\n" for _, hi in spans[:-1])
+    assert tr.pipeline.segments("x" * 10, 4) == [(0, 4), (4, 8), (8, 10)]  # nowhere to cut: hard cuts
+
+
+def test_segment_reports_merge():
+    merged = tr.pipeline.merge_reports([{"n": 1, "score": 2.0, "seen": False, "lines": [1], "script": "simplified"}, {"n": 2, "score": 1.0, "seen": True, "lines": [3], "script": "mixed"}])
+    assert merged == {"n": 3, "score": 2.0, "seen": True, "lines": [1, 3], "script": "simplified"}
+
+
+def test_edit_log_packs_many_edits_and_reads_like_a_list(monkeypatch):
+    from textrepair.edits import EditLog
+
+    monkeypatch.setattr(EditLog, "COMPACT_AFTER", 5)
+    edits = [Edit(i, i + 1, "a", "b", "p", f"R{i % 3}") for i in range(23)]
+    log = EditLog()
+    log.add(edits[:10])
+    log.add(edits[10:])
+    assert len(log) == 23 and list(log) == edits and log == edits
+    assert log[0] == edits[0] and log[-1] == edits[-1] and log[3:6] == edits[3:6]
+    log.add([Edit(0, 1, "a", "b", "p", "R")], shift=30, suffix="#2")
+    assert log[-1] == Edit(30, 31, "a", "b", "p#2", "R")
+    with pytest.raises(IndexError):
+        log[99]

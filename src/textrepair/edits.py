@@ -315,3 +315,91 @@ def _diff_middle(old: str, new: str, offset: int, pass_name: str, rule: str) -> 
             a0, a1, b0, b1 = old_at[i1], old_at[i2], new_at[j1], new_at[j2]
             edits.extend(_diff_middle(old[a0:a1], new[b0:b1], offset + a0, pass_name, rule))
     return edits
+
+
+class EditLog(Sequence[Edit]):
+    """The edits of a whole pipeline run, in pass order, stored compactly when they are many.
+
+    It reads like a list of :class:`Edit` (``len``, indexing, slicing, iteration, ``==``
+    with a list). Lists of edits are kept as given while the log is small; past
+    :attr:`COMPACT_AFTER` edits they are packed into arrays (about 40 bytes an edit
+    instead of about 130), so a document with millions of edits stays small in memory.
+
+    >>> log = EditLog()
+    >>> log.add([Edit(0, 1, "臺", "台", "to_simplified", "opencc:t2s")])
+    >>> len(log), log[0].after, log == [Edit(0, 1, "臺", "台", "to_simplified", "opencc:t2s")]
+    (1, '台', True)
+    """
+
+    COMPACT_AFTER = 20_000
+
+    def __init__(self, edits: Iterable[Edit] = ()) -> None:
+        from array import array
+
+        self._starts = array("q")
+        self._ends = array("q")
+        self._befores: list[str] = []
+        self._afters: list[str] = []
+        self._labels = array("I")  # index into _label_names of (pass_name, rule)
+        self._label_names: list[tuple[str, str]] = []
+        self._label_index: dict[tuple[str, str], int] = {}
+        self._pending: list[Edit] = []
+        self.add(list(edits))
+
+    def add(self, edits: Sequence[Edit], shift: int = 0, suffix: str = "") -> None:
+        """Append ``edits``, moved by ``shift`` characters, with ``suffix`` added to their pass name."""
+        if not edits:
+            return
+        if shift or suffix:
+            edits = [Edit(e.start + shift, e.end + shift, e.before, e.after, e.pass_name + suffix, e.rule) for e in edits]
+        self._pending.extend(edits)
+        if len(self._pending) > self.COMPACT_AFTER:
+            self._pack()
+
+    def _pack(self) -> None:
+        index = self._label_index
+        for e in self._pending:
+            key = (e.pass_name, e.rule)
+            label = index.get(key)
+            if label is None:
+                label = index[key] = len(self._label_names)
+                self._label_names.append(key)
+            self._starts.append(e.start)
+            self._ends.append(e.end)
+            self._befores.append(e.before)
+            self._afters.append(e.after)
+            self._labels.append(label)
+        self._pending = []
+
+    def __len__(self) -> int:
+        return len(self._starts) + len(self._pending)
+
+    def _packed(self, i: int) -> Edit:
+        name, rule = self._label_names[self._labels[i]]
+        return Edit(self._starts[i], self._ends[i], self._befores[i], self._afters[i], name, rule)
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        n = len(self)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("EditLog index out of range")
+        packed = len(self._starts)
+        return self._packed(i) if i < packed else self._pending[i - packed]
+
+    def __iter__(self) -> Any:
+        for i in range(len(self._starts)):
+            yield self._packed(i)
+        yield from self._pending
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"EditLog({len(self)} edits)"

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Protocol, Sequence, runtime_checkable
 
-from .edits import Edit, EditTrail, PassOutput, apply_edits, compose_edits, diff_edits, substitute
+from .edits import Edit, EditLog, EditTrail, PassOutput, apply_edits, compose_edits, diff_edits, substitute
 
 __all__ = [
     "Edit",
@@ -29,6 +29,10 @@ __all__ = [
     "Result",
     "Pipeline",
     "EditTrail",
+    "EditLog",
+    "SEGMENT_CHARS",
+    "segments",
+    "merge_reports",
     "apply_edits",
     "replay_edits",
     "compose_edits",
@@ -57,7 +61,7 @@ class Result:
     """
 
     text: str
-    edits: list[Edit] = field(default_factory=list)
+    edits: Sequence[Edit] = field(default_factory=list)
     report: dict[str, Any] = field(default_factory=dict)
 
     def explain(self) -> str:
@@ -76,15 +80,23 @@ class Pipeline:
     which only normalize changed anything, only the passes before it run once more. The
     default pipeline settles, so ``repair(repair(x).text).text == repair(x).text``.
 
+    A document longer than ``segment_chars`` (a dump, a 10 MB line) runs each pass over
+    :func:`segments` of about that size, cut at paragraph, line or sentence ends, so that
+    memory stays a small multiple of the document: document-level decisions (a repeated
+    title, a spin score) are then taken per segment, the report merges the segments'
+    reports (:func:`merge_reports`) and says ``segments``. ``Result.edits`` is an
+    :class:`EditLog`, which packs millions of edits compactly.
+
     >>> from textrepair.normalize import Normalize
     >>> Pipeline([Normalize()])("靠山,迷雾").text
     '靠山，迷雾'
     """
 
-    def __init__(self, passes: Iterable[Any], settle: bool = False, max_rounds: int = 3) -> None:
+    def __init__(self, passes: Iterable[Any], settle: bool = False, max_rounds: int = 3, segment_chars: int | None = None) -> None:
         self.passes = list(passes)
         self.settle = settle
         self.max_rounds = max_rounds
+        self.segment_chars = segment_chars or SEGMENT_CHARS
         seen: set[str] = set()
         for p in self.passes:
             name = getattr(p, "name", None)
@@ -102,7 +114,7 @@ class Pipeline:
     def __call__(self, text: str) -> Result:
         if not isinstance(text, str):
             raise TypeError(f"Pipeline expects str, got {type(text).__name__}; decode bytes with textrepair.decode first")
-        edits: list[Edit] = []
+        log = EditLog()
         report: dict[str, Any] = {}
         n = len(self.passes)
         runs = [0] * n
@@ -116,18 +128,35 @@ class Pipeline:
             runs[k] += 1
             if runs[k] > (self.max_rounds if self.settle else 1):
                 break
-            new_text, p_edits, p_report = self.passes[k].run(text)
-            if runs[k] > 1 and p_edits:  # later runs keep their groups apart for replay
-                p_edits = [Edit(e.start, e.end, e.before, e.after, f"{e.pass_name}#{runs[k]}", e.rule) for e in p_edits]
-            edits.extend(p_edits)
-            if runs[k] == 1 or p_edits:
+            # later runs keep their groups apart for replay: their pass names end in #2, #3
+            new_text, changed, p_report = self._run_pass(self.passes[k], text, log, f"#{runs[k]}" if runs[k] > 1 else "")
+            if runs[k] == 1 or changed:
                 report.update(p_report)
-            if p_edits:
+            if changed:
                 fixed = [False] * n
             fixed[k] = True
             text = new_text
             k = (k + 1) % n
-        return Result(text, edits, report)
+        return Result(text, log, report)
+
+    def _run_pass(self, p: Any, text: str, log: EditLog, suffix: str) -> tuple[str, bool, Mapping[str, Any]]:
+        """Run one pass (segment by segment over a long text); its edits go to ``log``."""
+        if len(text) <= self.segment_chars:
+            new_text, edits, report = p.run(text)
+            log.add(edits, suffix=suffix)
+            return new_text, bool(edits), report
+        parts: list[str] = []
+        reports: list[Mapping[str, Any]] = []
+        changed = False
+        for lo, hi in segments(text, self.segment_chars):
+            new_part, edits, part_report = p.run(text[lo:hi])
+            parts.append(new_part)
+            reports.append(part_report)
+            if edits:
+                log.add(edits, shift=lo, suffix=suffix)
+                changed = True
+        # an unchanged text is returned as it came, not as a copy
+        return ("".join(parts) if changed else text), changed, {**merge_reports(reports), "segments": len(reports)}
 
     def run(self, text: str) -> PassOutput:
         """Run as a pass: the text, the edits and the report."""
@@ -136,6 +165,67 @@ class Pipeline:
 
     def __repr__(self) -> str:
         return f"Pipeline([{', '.join(type(p).__name__ + '()' for p in self.passes)}])"
+
+
+#: Texts longer than this (in characters) run through a pipeline segment by segment.
+SEGMENT_CHARS = 1 << 18
+# Where to cut a long text, best first: a paragraph end, a line end, a sentence end, a clause end, a space.
+_CUT_MARKS = ("\n\n", "\n", "。", "！", "？", "；", "，", " ")
+
+
+def segments(text: str, size: int = SEGMENT_CHARS) -> list[tuple[int, int]]:
+    """``(start, end)`` spans covering ``text``, each at most ``size`` long (but for one
+    that has nowhere to cut), cut just after the best mark in the second half of a window.
+
+    >>> segments("一。二\\n\\n三。四", 5)
+    [(0, 5), (5, 8)]
+    """
+    out = []
+    lo, n = 0, len(text)
+    while n - lo > size:
+        hi = lo + size
+        cut = -1
+        for mark in _CUT_MARKS:
+            i = text.rfind(mark, lo + size // 2, hi)
+            if i >= 0:
+                cut = i + len(mark)
+                break
+        if cut <= lo:
+            cut = hi  # no mark at all: a hard cut
+        out.append((lo, cut))
+        lo = cut
+    out.append((lo, n))
+    return out
+
+
+def merge_reports(reports: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """One report from the reports of a document's segments: counts add up, scores take
+    the highest, lists join, flags are set if any segment set them, and other values keep
+    the first segment's.
+
+    >>> merge_reports([{"n": 1, "score": 2.0, "lines": [1]}, {"n": 2, "score": 5.0, "lines": [7]}])
+    {'n': 3, 'score': 5.0, 'lines': [1, 7]}
+    """
+    out: dict[str, Any] = {}
+    for report in reports:
+        for key, value in report.items():
+            out[key] = _merge_value(out[key], value) if key in out else (list(value) if isinstance(value, list) else value)
+    return out
+
+
+def _merge_value(a: Any, b: Any) -> Any:
+    if isinstance(a, bool) or isinstance(b, bool):
+        return bool(a) or bool(b)
+    if isinstance(a, int) and isinstance(b, int):
+        return a + b
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return max(a, b)
+    if isinstance(a, list) and isinstance(b, list):
+        a.extend(b)
+        return a
+    if isinstance(a, dict) and isinstance(b, dict):
+        return merge_reports([a, b])
+    return a
 
 
 def replay_edits(text: str, edits: Sequence[Edit]) -> str:
