@@ -19,7 +19,7 @@ import functools
 import re
 from typing import Any
 
-from .chinese_score import plausibility, rare_char_re, rare_han_run_re
+from .chinese_score import plausibility, rare_char_re, rare_han_run_re, word_evidence
 from .lexicon import load_table
 from .pipeline import Edit, EditTrail, PassOutput, diff_edits
 
@@ -133,6 +133,67 @@ def _repair_lossy(span: str) -> tuple[str | None, int]:
 
 
 _GAP = re.compile(r"[\x20-\x7e]{0,16}")
+# non-ASCII stretches joined across short ASCII gaps (which GBK and Big5 leave alone)
+_SEGMENT = re.compile(r"[^\x00-\x7f\s]+(?:[\x20-\x7e]{1,16}[^\x00-\x7f\s]+)*")
+_WORD_RARE_EVERY = 16  # a candidate segment has a rare character in every 16, at least
+_WORD_MIN_PAIRS = 3  # adjacent Han pairs the repair must have to be judged at all
+_WORD_MIN_KNOWN = 2  # of them common words, at least
+_WORD_MIN_SHARE = 0.2  # share of the repair's pairs that are words
+_WORD_MARGIN = 0.2  # share above the damaged text's
+
+
+def _word_share(text: str) -> tuple[float, int, int]:
+    known, pairs = word_evidence(text)
+    return (known / pairs if pairs else 0.0), known, pairs
+
+
+def _dense_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines where rare characters are frequent enough to look at.
+
+    >>> _dense_lines("正常的一行\\n絞涴虳笱赽傖抇奀")
+    [(6, 14)]
+    """
+    counts: dict[int, list[int]] = {}
+    for m in rare_char_re().finditer(text):
+        pos = m.start()
+        lo = text.rfind("\n", 0, pos) + 1
+        if lo not in counts:
+            hi = text.find("\n", pos)
+            counts[lo] = [hi if hi >= 0 else len(text), 0]
+        counts[lo][1] += 1
+    return [(lo, hi) for lo, (hi, n) in counts.items() if n * _WORD_RARE_EVERY >= hi - lo]
+
+
+def _word_edits(text: str, name: str) -> list[Edit]:
+    """Big5 read as GBK and GBK read as Big5: whole segments judged by word evidence.
+
+    Both damages show mostly common characters, so a segment (non-ASCII stretches with
+    short ASCII gaps) where rare characters are merely frequent is re-read with each two-byte row;
+    the repair stays only when it re-encodes to the same bytes (lossless), is plausible
+    Chinese, and far more of its adjacent Han pairs are common words than before.
+
+    >>> [e.after for e in _word_edits("絞涴虳笱赽傖抇奀", "m")]
+    ['当这些种子成熟时']
+    """
+    rows = [r for r in _kinds().get("cjk", []) if r["true"] != "utf-8" and r["damaged_as"] != "utf-8"]
+    rare = rare_char_re()
+    edits: list[Edit] = []
+    for m in (m for lo, hi in _dense_lines(text) for m in _SEGMENT.finditer(text, lo, hi)):
+        seg = m.group()
+        if len(rare.findall(seg)) * _WORD_RARE_EVERY < len(seg):
+            continue  # both damages leave rare characters throughout; clean text has a few
+        share, _, _ = _word_share(seg)
+        if share > 1 - _WORD_MARGIN - _WORD_MIN_SHARE:
+            continue  # reads as words already
+        for row in rows:
+            cand = _reinterpret(seg, row["damaged_as"], row["true"])
+            if cand is None or _reinterpret(cand, row["true"], row["damaged_as"]) != seg:
+                continue
+            after, known, pairs = _word_share(cand)
+            if pairs >= _WORD_MIN_PAIRS and known >= _WORD_MIN_KNOWN and after >= max(_WORD_MIN_SHARE, share + _WORD_MARGIN) and plausibility(cand) > 0.5:
+                edits.append(Edit(m.start(), m.end(), seg, cand, name, row["id"]))
+                break
+    return edits
 
 
 def _latin_edits(text: str, name: str) -> list[Edit]:
@@ -191,8 +252,9 @@ class FixMojibake:
     def run(self, text: str) -> PassOutput:
         """Repair mojibake in ``text``; returns the text, the edits and report fields."""
         has_rare = rare_han_run_re().search(text) is not None
+        has_rare_char = has_rare or rare_char_re().search(text) is not None
         has_latin = _LATIN_TRIGGER.search(text) is not None and _LATIN_RUN.search(text) is not None
-        if not has_rare and not has_latin and _FTFY_HINT.search(text) is None:
+        if not has_rare_char and not has_latin and _FTFY_HINT.search(text) is None:
             return PassOutput(text, [], {})
         trail = EditTrail(text, self.name)
         report: dict[str, Any] = {}
@@ -204,6 +266,8 @@ class FixMojibake:
             fixed = ftfy.fix_encoding(trail.text)
             if fixed != trail.text:
                 trail.step(diff_edits(trail.text, fixed, self.name, _kinds()["ftfy"][0]["id"]))
+        if has_rare_char:
+            trail.step(_word_edits(trail.text, self.name))
         if has_rare or trail.edits:
             for _ in range(3):  # a repair can expose the next damaged span
                 step = _cjk_edits(trail.text, self.name, report)
