@@ -135,6 +135,7 @@ def _repair_lossy(span: str) -> tuple[str | None, int]:
 _GAP = re.compile(r"[\x20-\x7e]{0,16}")
 # non-ASCII stretches joined across short ASCII gaps (which GBK and Big5 leave alone)
 _SEGMENT = re.compile(r"[^\x00-\x7f\s]+(?:[\x20-\x7e]{1,16}[^\x00-\x7f\s]+)*")
+_ASCII = re.compile(r"[\x00-\x7f]+")
 _WORD_RARE_EVERY = 16  # a candidate segment has a rare character in every 16, at least
 _WORD_MIN_PAIRS = 3  # adjacent Han pairs the repair must have to be judged at all
 _WORD_MIN_KNOWN = 2  # of them common words, at least
@@ -161,39 +162,82 @@ def _dense_lines(text: str) -> list[tuple[int, int]]:
             hi = text.find("\n", pos)
             counts[lo] = [hi if hi >= 0 else len(text), 0]
         counts[lo][1] += 1
-    return [(lo, hi) for lo, (hi, n) in counts.items() if n * _WORD_RARE_EVERY >= hi - lo]
+    return [(lo, hi) for lo, (hi, n) in counts.items() if n * _WORD_RARE_EVERY >= _non_ascii(text[lo:hi])]
+
+
+def _non_ascii(text: str) -> int:
+    return len(text) - len(text.encode("ascii", "ignore"))
+
+
+def _word_repair(seg: str, rows: list[dict[str, str]]) -> tuple[str, str] | None:
+    """(repair, rule id) for one segment by word evidence, or None; see :func:`_word_edits`."""
+    if len(rare_char_re().findall(seg)) * _WORD_RARE_EVERY < _non_ascii(seg):
+        return None  # both damages leave rare characters throughout; clean text has a few
+    share, _, _ = _word_share(seg)
+    if share > 1 - _WORD_MARGIN - _WORD_MIN_SHARE:
+        return None  # reads as words already
+    for row in rows:
+        cand = _reinterpret(seg, row["damaged_as"], row["true"])
+        if cand is None or _reinterpret(cand, row["true"], row["damaged_as"]) != seg:
+            continue  # not this damage, or not losslessly
+        after, known, pairs = _word_share(cand)
+        if pairs < _WORD_MIN_PAIRS or known < 1 or after <= share:
+            continue
+        p_before, p_after = plausibility(_ASCII.sub("", seg)), plausibility(_ASCII.sub("", cand))
+        if p_after <= 0.5:
+            continue
+        # many more words; or fewer, but the characters themselves read far better too
+        if (known >= _WORD_MIN_KNOWN and after >= max(_WORD_MIN_SHARE, share + _WORD_MARGIN)) or p_after - p_before >= _MIN_GAIN:
+            return cand, row["id"]
+    return None
 
 
 def _word_edits(text: str, name: str) -> list[Edit]:
-    """Big5 read as GBK and GBK read as Big5: whole segments judged by word evidence.
+    """Big5 read as GBK and GBK read as Big5: whole lines (else segments) judged by word evidence.
 
-    Both damages show mostly common characters, so a segment (non-ASCII stretches with
-    short ASCII gaps) where rare characters are merely frequent is re-read with each two-byte row;
-    the repair stays only when it re-encodes to the same bytes (lossless), is plausible
-    Chinese, and far more of its adjacent Han pairs are common words than before.
+    Both damages show mostly common characters, so a line where rare characters are
+    merely frequent is re-read with each two-byte row, as a whole (ASCII survives both
+    codecs) and, failing that, segment by segment (non-ASCII stretches with short ASCII
+    gaps). A repair stays only when it re-encodes to the same bytes (lossless), is
+    plausible Chinese, and far more of its adjacent Han pairs are common words than before.
 
     >>> [e.after for e in _word_edits("絞涴虳笱赽傖抇奀", "m")]
     ['当这些种子成熟时']
     """
     rows = [r for r in _kinds().get("cjk", []) if r["true"] != "utf-8" and r["damaged_as"] != "utf-8"]
-    rare = rare_char_re()
     edits: list[Edit] = []
-    for m in (m for lo, hi in _dense_lines(text) for m in _SEGMENT.finditer(text, lo, hi)):
-        seg = m.group()
-        if len(rare.findall(seg)) * _WORD_RARE_EVERY < len(seg):
-            continue  # both damages leave rare characters throughout; clean text has a few
-        share, _, _ = _word_share(seg)
-        if share > 1 - _WORD_MARGIN - _WORD_MIN_SHARE:
-            continue  # reads as words already
-        for row in rows:
-            cand = _reinterpret(seg, row["damaged_as"], row["true"])
-            if cand is None or _reinterpret(cand, row["true"], row["damaged_as"]) != seg:
-                continue
-            after, known, pairs = _word_share(cand)
-            if pairs >= _WORD_MIN_PAIRS and known >= _WORD_MIN_KNOWN and after >= max(_WORD_MIN_SHARE, share + _WORD_MARGIN) and plausibility(cand) > 0.5:
-                edits.append(Edit(m.start(), m.end(), seg, cand, name, row["id"]))
-                break
+    for lo, hi in _dense_lines(text):
+        segments = list(_SEGMENT.finditer(text, lo, hi))
+        if not segments:
+            continue
+        start, end = segments[0].start(), segments[-1].end()
+        found = _word_repair(text[start:end], rows)
+        if found is not None:
+            edits.append(Edit(start, end, text[start:end], found[0], name, found[1]))
+            continue
+        line: list[Edit] = []
+        for m in segments if len(segments) > 1 else []:
+            found = _word_repair(m.group(), rows)
+            if found is not None:
+                line.append(Edit(m.start(), m.end(), m.group(), found[0], name, found[1]))
+        if line:  # the line's damage is known now: its other segments need only not read worse
+            row = next(r for r in rows if r["id"] == line[0].rule)
+            done = {e.start for e in line}
+            for m in segments:
+                if m.start() not in done and (cand := _no_worse(m.group(), row)) is not None:
+                    line.append(Edit(m.start(), m.end(), m.group(), cand, name, row["id"]))
+            edits.extend(sorted(line, key=lambda e: e.start))
     return edits
+
+
+def _no_worse(seg: str, row: dict[str, str]) -> str | None:
+    """``seg`` re-read with ``row`` when that is lossless and reads no worse (words and characters)."""
+    cand = _reinterpret(seg, row["damaged_as"], row["true"])
+    if cand is None or cand == seg or _reinterpret(cand, row["true"], row["damaged_as"]) != seg or rare_char_re().search(seg) is None:
+        return None
+    if _word_share(cand)[0] < _word_share(seg)[0] or plausibility(_ASCII.sub("", cand)) <= max(0.5, plausibility(_ASCII.sub("", seg))):
+        return None
+    return cand
 
 
 def _latin_edits(text: str, name: str) -> list[Edit]:
