@@ -153,20 +153,24 @@ def _cross_pieces(para: str, true: str, wrong: str) -> list[str]:
 def mojibake_samples(kind: str, n: int, seed: int = 1) -> list[tuple[str, str]]:
     """Up to ``n`` lossless (clean, damaged) pairs of one damage kind, built from fixture paragraphs.
 
-    UTF-8/Latin kinds: paragraph openings of 30, 80 or 160 characters; GBK<->Big5
-    kinds: sentences, clauses or clause stretches (see :func:`_cross_pieces`). Only
-    pieces whose damage re-encodes to the original bytes are kept.
+    UTF-8/Latin kinds: paragraph openings of 30, 80 or 160 characters, sentences and clauses; GBK<->Big5
+    kinds: sentences, clauses or clause stretches (see :func:`_cross_pieces`). Each
+    piece once, in a shuffled order; only pieces whose damage re-encodes to the
+    original bytes are kept.
     """
     true, wrong = MOJIBAKE_KINDS[kind]
     rng = random.Random(seed)
     paras = _source_paragraphs(true)
-    out: list[tuple[str, str]] = []
     if true == "big5" or wrong == "big5":
         pieces = sorted({piece for p in paras for piece in _cross_pieces(p, true, wrong)})
-        rng.shuffle(pieces)
-        return [(p, _lossless(p, true, wrong) or "") for p in pieces[:n]]
-    for _ in range(n * 50):  # UTF-8 read as GB18030 round-trips only when each run has an even byte count
-        p = rng.choice(paras)[: rng.choice([30, 80, 160])]
+    else:
+        openings = {p[:cut] for p in paras for cut in (30, 80, 160)}
+        sentences = {t.strip() for p in paras for t in _SENTENCE.findall(p) if len(_HAN.findall(t)) >= 6}
+        clauses = {t.strip() for p in paras for t in _CLAUSE.findall(p) if len(_HAN.findall(t)) >= 6}
+        pieces = sorted(openings | sentences | clauses)
+    rng.shuffle(pieces)
+    out: list[tuple[str, str]] = []
+    for p in pieces:
         damaged = _lossless(p, true, wrong)
         if damaged is not None:
             out.append((p, damaged))

@@ -27,7 +27,7 @@ __all__ = ["FixMojibake", "fix_mojibake"]
 
 # Characters a GBK/Big5 byte string shows when read as Latin-1 or cp1252.
 _L = r"\u00a1-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\u0080-\u009f"
-_LATIN_RUN = re.compile(f"[{_L}](?:[\x40-\x7e]?[{_L}])+[\x40-\x7e]?")
+_LATIN_RUN = re.compile(f"[{_L}](?:[\x40-\x7e\u00a0]?[{_L}])+[\x40-\x7e\u00a0]?")
 # ftfy's domain: UTF-8 read as Latin-1/cp1252 shows Ã, Â, â€, Ð, Ñ, Å … followed by a continuation-like character.
 _FTFY_HINT = re.compile(r"[\u0080-\u00b6\u00b8-\u00d6\u00d8-\u00f6\u00f8-\u1fff\u2100-\u218f\u2200-\u2211\u2213-\u22ff\u2500-\u259f]")
 # cheap test for Latin-1/cp1252 mojibake of GBK/Big5: two such characters in a row (not —— or ……)
@@ -61,8 +61,14 @@ def _reinterpret(span: str, wrong: str, true: str) -> str | None:
 
 
 def _better(before: str, after: str) -> bool:
+    """``after`` reads as clearly more plausible Chinese than ``before`` (ASCII, which both share, aside).
+
+    >>> _better("鐨刦o", "的fo")
+    True
+    """
     if not after or after == before:
         return False
+    before, after = _ASCII.sub("", before) or before, _ASCII.sub("", after) or after
     gain = plausibility(after) - plausibility(before)
     return gain >= _MIN_GAIN and plausibility(after) > 0.5
 
@@ -117,7 +123,35 @@ def _cjk_edits(text: str, name: str, report: dict[str, Any]) -> list[Edit]:
                 break
     if unrecovered:
         report["mojibake_unrecovered"] = unrecovered
-    return edits
+    return sorted(edits + _followups(text, edits, name), key=lambda e: e.start)
+
+
+def _followups(text: str, edits: list[Edit], name: str) -> list[Edit]:
+    """On a line with a repair, the other CJK runs with the same damage, when they read no worse.
+
+    The repair is the evidence of how the line was damaged; a short run next to it
+    (鍏朵腑 → 其中) has too little evidence of its own.
+    """
+    rows = {r["id"]: r for r in _kinds().get("cjk", [])}
+    taken = [(e.start, e.end) for e in edits]
+    out: list[Edit] = []
+    for edit in edits:
+        row = rows.get(edit.rule)
+        if row is None:
+            continue
+        lo = text.rfind("\n", 0, edit.start) + 1
+        hi = text.find("\n", edit.end)
+        hi = len(text) if hi < 0 else hi
+        for m in _CJK_RUN.finditer(text, lo, hi):
+            for s, e in ((m.start(), m.end()), (m.start(), min(hi, m.end() + 1))):
+                if any(s < b and a < e for a, b in taken):
+                    break
+                cand = _no_worse(text[s:e], row)
+                if cand is not None:
+                    out.append(Edit(s, e, text[s:e], cand, name, row["id"]))
+                    taken.append((s, e))
+                    break
+    return out
 
 
 def _repair_lossy(span: str) -> tuple[str | None, int]:
@@ -262,12 +296,15 @@ def _latin_edits(text: str, name: str) -> list[Edit]:
         )
         if size < 6 or (touches_latin and size < 12):
             continue  # too short to judge, or part of a Latin-script word: ftfy's business
+        whole = text[first.start() : last.end()]
         for row in rows:
             found: list[Edit] = []
+            if _reinterpret(whole, row["damaged_as"], "utf-8") is not None:
+                continue  # valid UTF-8 underneath: Latin-script mojibake, not CJK
             for m in group:
                 for end in (m.end(), m.end() - 1):
                     span = text[m.start() : end]
-                    if _reinterpret(span, row["damaged_as"], "utf-8") is not None:
+                    if len(group) == 1 and _reinterpret(span, row["damaged_as"], "utf-8") is not None:
                         continue  # valid UTF-8 underneath: Latin-script mojibake, not CJK
                     cand = _reinterpret(span, row["damaged_as"], row["true"])
                     if cand is not None:
