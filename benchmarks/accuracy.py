@@ -179,6 +179,27 @@ def mojibake_samples(kind: str, n: int, seed: int = 1) -> list[tuple[str, str]]:
     return out
 
 
+def clean_pieces() -> list[str]:
+    """Clean text that ``fix_mojibake`` must leave alone: fixture paragraphs, sentences and clauses.
+
+    The seeds, the chardet Big5 and GB2312 feeds' texts, and the simplified seeds in
+    OpenCC's traditional (s2t) and Taiwan (s2tw) forms: short real pieces are where word
+    evidence is thinnest.
+    """
+    import opencc
+
+    paras = _source_paragraphs("big5")
+    for path in sorted((ROOT / "fixtures" / "peer" / "chardet" / "GB2312").iterdir()):
+        paras += [p for p in path.read_bytes().decode("gb18030", "replace").split("\n") if len(p) > 30 and "\ufffd" not in p]
+    for config in ("s2t", "s2tw"):
+        converter = opencc.OpenCC(config)
+        paras += [converter.convert(p) for p in _paragraphs()]
+    pieces = set(paras)
+    for p in paras:
+        pieces |= {t.strip() for t in _SENTENCE.findall(p) + _CLAUSE.findall(p) if len(_HAN.findall(t)) >= 4}
+    return sorted(pieces)
+
+
 def mojibake_table(n: int) -> dict[str, Any]:
     import difflib
 
@@ -201,6 +222,8 @@ def mojibake_table(n: int) -> dict[str, Any]:
     out["utf8-as-gbk lossy (characters restored)"] = round(kept / total_chars, 3)
     clean_edits = sum(len(tr.FixMojibake().run(path.read_text(encoding="utf-8")).edits) for path in SEEDS.glob("0*_*.txt"))
     out["edits on clean seeds"] = clean_edits
+    pieces = clean_pieces()
+    out["edits on clean pieces"] = {"pieces": len(pieces), "edits": sum(len(tr.FixMojibake().run(p).edits) for p in pieces)}
     return out
 
 

@@ -4,8 +4,12 @@ Each kind of damage is a row of ``data/mojibake.tsv`` (``id``, ``damaged_as``: t
 the text was wrongly decoded with, ``true``: the codec its bytes really were in). A
 suspicious span is re-encoded with ``damaged_as`` and decoded with ``true``; the repair
 is kept only when the result is clearly more plausible Chinese
-(:func:`textrepair.chinese_score.plausibility`). Latin-script mojibake goes to
-``ftfy.fix_encoding``, reached only when its tell-tale characters are present.
+(:func:`textrepair.chinese_score.plausibility`). GBK read as Big5 and Big5 read as GBK
+show common characters, so those rows are judged first by word evidence
+(:func:`textrepair.chinese_score.word_evidence`) on whole lines dense with rare
+characters, and kept only when lossless. A repair on a line is evidence for the line's
+other short runs. Latin-script mojibake goes to ``ftfy.fix_encoding``, reached only when
+its tell-tale characters are present.
 
 >>> fix_mojibake("鍙戝竷浜嗘柊浜у搧")
 '发布了新产品'
@@ -207,13 +211,15 @@ def _word_repair(seg: str, rows: list[dict[str, str]]) -> tuple[str, str] | None
     """(repair, rule id) for one segment by word evidence, or None; see :func:`_word_edits`."""
     if len(rare_char_re().findall(seg)) * _WORD_RARE_EVERY < _non_ascii(seg):
         return None  # both damages leave rare characters throughout; clean text has a few
-    share, _, _ = _word_share(seg)
-    if share > 1 - _WORD_MARGIN - _WORD_MIN_SHARE:
-        return None  # reads as words already
+    share = -1.0
     for row in rows:
         cand = _reinterpret(seg, row["damaged_as"], row["true"])
         if cand is None or _reinterpret(cand, row["true"], row["damaged_as"]) != seg:
-            continue  # not this damage, or not losslessly
+            continue  # not this damage, or not losslessly (the cheap test, first)
+        if share < 0:
+            share = _word_share(seg)[0]
+        if share > 1 - _WORD_MARGIN - _WORD_MIN_SHARE:
+            return None  # reads as words already
         after, known, pairs = _word_share(cand)
         if pairs < _WORD_MIN_PAIRS or known < 1 or after <= share:
             continue
