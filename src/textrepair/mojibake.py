@@ -186,19 +186,24 @@ def _word_share(text: str) -> tuple[float, int, int]:
     return (known / pairs if pairs else 0.0), known, pairs
 
 
-def _dense_lines(text: str) -> list[tuple[int, int]]:
+def _dense_lines(text: str, rare_at: list[int] | None = None) -> list[tuple[int, int]]:
     """(start, end) of the lines where rare characters are frequent enough to look at.
+
+    ``rare_at``: the positions of the rare characters, when already known.
 
     >>> _dense_lines("正常的一行\\n絞涴虳笱赽傖抇奀")
     [(6, 14)]
     """
+    if rare_at is None:
+        rare_at = [m.start() for m in rare_char_re().finditer(text)]
     counts: dict[int, list[int]] = {}
-    for m in rare_char_re().finditer(text):
-        pos = m.start()
-        lo = text.rfind("\n", 0, pos) + 1
-        if lo not in counts:
+    hi = -1
+    for pos in rare_at:
+        if pos >= hi:  # a new line
+            lo = text.rfind("\n", 0, pos) + 1
             hi = text.find("\n", pos)
-            counts[lo] = [hi if hi >= 0 else len(text), 0]
+            hi = len(text) if hi < 0 else hi
+            counts[lo] = [hi, 0]
         counts[lo][1] += 1
     return [(lo, hi) for lo, (hi, n) in counts.items() if n * _WORD_RARE_EVERY >= _non_ascii(text[lo:hi])]
 
@@ -338,10 +343,11 @@ class FixMojibake:
 
     def run(self, text: str) -> PassOutput:
         """Repair mojibake in ``text``; returns the text, the edits and report fields."""
-        has_rare = rare_han_run_re().search(text) is not None
-        has_rare_char = has_rare or rare_char_re().search(text) is not None
+        rare_at = [m.start() for m in rare_char_re().finditer(text)]  # one scan for both tests
+        has_rare = any(b - a == 1 for a, b in zip(rare_at, rare_at[1:]))  # a run of rare characters
+        has_dense = bool(rare_at) and bool(_dense_lines(text, rare_at))
         has_latin = _LATIN_TRIGGER.search(text) is not None and _LATIN_RUN.search(text) is not None
-        if not has_rare_char and not has_latin and _FTFY_HINT.search(text) is None:
+        if not has_rare and not has_dense and not has_latin and _FTFY_HINT.search(text) is None:
             return PassOutput(text, [], {})
         trail = EditTrail(text, self.name)
         report: dict[str, Any] = {}
@@ -353,7 +359,7 @@ class FixMojibake:
             fixed = ftfy.fix_encoding(trail.text)
             if fixed != trail.text:
                 trail.step(diff_edits(trail.text, fixed, self.name, _kinds()["ftfy"][0]["id"]))
-        if has_rare_char:
+        if has_dense or trail.edits:
             trail.step(_word_edits(trail.text, self.name))
         if has_rare or trail.edits:
             for _ in range(3):  # a repair can expose the next damaged span
