@@ -15,6 +15,7 @@ import argparse
 import csv
 import json
 import random
+import re
 import sys
 import time
 from pathlib import Path
@@ -97,6 +98,108 @@ def decode_table(sizes: list[int], per_cell: int) -> dict[str, Any]:
     return {"accuracy_by_size": table, "mb_s": speed, "samples": len(samples)}
 
 
+MOJIBAKE_KINDS = {
+    "utf8-as-gbk": ("utf-8", "gb18030"),
+    "gbk-as-latin1": ("gbk", "latin-1"),
+    "gbk-as-cp1252": ("gbk", "cp1252"),
+    "big5-as-gbk": ("big5", "gbk"),
+    "gbk-as-big5": ("gbk", "big5"),
+}
+_SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_CLAUSE = re.compile(r"[^，、：。！？；,:!?;\n]+[，、：。！？；,:!?;]?")
+
+
+def _lossless(text: str, true: str, wrong: str) -> str | None:
+    """``text`` damaged (its ``true`` bytes read as ``wrong``) when that round-trips, else None."""
+    try:
+        damaged = text.encode(true).decode(wrong)
+        return damaged if damaged != text and damaged.encode(wrong).decode(true) == text else None
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+
+
+def _source_paragraphs(true: str) -> list[str]:
+    """Fixture paragraphs to damage: the seeds, and for Big5 the chardet Big5 feeds' texts too."""
+    paras = _paragraphs()
+    if true == "big5":
+        for path in sorted((ROOT / "fixtures" / "peer" / "chardet" / "Big5").iterdir()):
+            paras += [p for p in path.read_bytes().decode("big5hkscs", "replace").split("\n") if len(p) > 30 and "\ufffd" not in p]
+    return paras
+
+
+def _cross_pieces(para: str, true: str, wrong: str) -> list[str]:
+    """Lossless pieces of a paragraph for the GBK<->Big5 kinds, whose damage rarely round-trips.
+
+    A sentence when its damage round-trips, else its clauses that do, else the longest
+    stretches of a clause made of characters that survive; every piece has >= 8
+    characters, >= 6 of them Han.
+    """
+    out = []
+    for sentence in _SENTENCE.findall(para):
+        if len(sentence.strip()) >= 8 and len(_HAN.findall(sentence)) >= 6 and _lossless(sentence.strip(), true, wrong):
+            out.append(sentence.strip())
+            continue
+        for clause in _CLAUSE.findall(sentence):
+            clause = clause.strip()
+            if len(clause) >= 8 and len(_HAN.findall(clause)) >= 6 and _lossless(clause, true, wrong):
+                out.append(clause)
+                continue
+            kept = "".join(ch if _lossless(ch, true, wrong) or (ch.isascii() and ch.isprintable()) else "\n" for ch in clause)
+            out += [p.strip() for p in kept.split("\n") if len(p.strip()) >= 8 and len(_HAN.findall(p)) >= 6 and _lossless(p.strip(), true, wrong)]
+    return out
+
+
+def mojibake_samples(kind: str, n: int, seed: int = 1) -> list[tuple[str, str]]:
+    """Up to ``n`` lossless (clean, damaged) pairs of one damage kind, built from fixture paragraphs.
+
+    UTF-8/Latin kinds: paragraph openings of 30, 80 or 160 characters, sentences and clauses; GBK<->Big5
+    kinds: sentences, clauses or clause stretches (see :func:`_cross_pieces`). Each
+    piece once, in a shuffled order; only pieces whose damage re-encodes to the
+    original bytes are kept.
+    """
+    true, wrong = MOJIBAKE_KINDS[kind]
+    rng = random.Random(seed)
+    paras = _source_paragraphs(true)
+    if true == "big5" or wrong == "big5":
+        pieces = sorted({piece for p in paras for piece in _cross_pieces(p, true, wrong)})
+    else:
+        openings = {p[:cut] for p in paras for cut in (30, 80, 160)}
+        sentences = {t.strip() for p in paras for t in _SENTENCE.findall(p) if len(_HAN.findall(t)) >= 6}
+        clauses = {t.strip() for p in paras for t in _CLAUSE.findall(p) if len(_HAN.findall(t)) >= 6}
+        pieces = sorted(openings | sentences | clauses)
+    rng.shuffle(pieces)
+    out: list[tuple[str, str]] = []
+    for p in pieces:
+        damaged = _lossless(p, true, wrong)
+        if damaged is not None:
+            out.append((p, damaged))
+            if len(out) >= n:
+                break
+    return out
+
+
+def clean_pieces() -> list[str]:
+    """Clean text that ``fix_mojibake`` must leave alone: fixture paragraphs, sentences and clauses.
+
+    The seeds, the chardet Big5 and GB2312 feeds' texts, and the simplified seeds in
+    OpenCC's traditional (s2t) and Taiwan (s2tw) forms: short real pieces are where word
+    evidence is thinnest.
+    """
+    import opencc
+
+    paras = _source_paragraphs("big5")
+    for path in sorted((ROOT / "fixtures" / "peer" / "chardet" / "GB2312").iterdir()):
+        paras += [p for p in path.read_bytes().decode("gb18030", "replace").split("\n") if len(p) > 30 and "\ufffd" not in p]
+    for config in ("s2t", "s2tw"):
+        converter = opencc.OpenCC(config)
+        paras += [converter.convert(p) for p in _paragraphs()]
+    pieces = set(paras)
+    for p in paras:
+        pieces |= {t.strip() for t in _SENTENCE.findall(p) + _CLAUSE.findall(p) if len(_HAN.findall(t)) >= 4}
+    return sorted(pieces)
+
+
 def mojibake_table(n: int) -> dict[str, Any]:
     import difflib
 
@@ -104,22 +207,12 @@ def mojibake_table(n: int) -> dict[str, Any]:
 
     rng = random.Random(1)
     paras = [p for p in _paragraphs()]
-    kinds = {"utf8-as-gbk": ("utf-8", "gb18030"), "gbk-as-latin1": ("gbk", "latin-1"), "big5-as-gbk": ("big5", "gbk"), "gbk-as-big5": ("gbk", "big5")}
     out: dict[str, Any] = {}
-    for kind, (true, wrong) in kinds.items():
-        ours = theirs = total = 0
-        for _ in range(n * 4):
-            p = rng.choice(paras)[: rng.choice([30, 80, 160])]
-            try:
-                damaged = p.encode(true).decode(wrong)
-            except (UnicodeEncodeError, UnicodeDecodeError):
-                continue
-            total += 1
-            ours += tr.fix_mojibake(damaged) == p
-            theirs += ftfy.fix_encoding(damaged) == p
-            if total >= n:
-                break
-        out[kind] = {"samples": total, "textrepair": round(ours / max(1, total), 3), "ftfy": round(theirs / max(1, total), 3)}
+    for kind in MOJIBAKE_KINDS:
+        samples = mojibake_samples(kind, n)
+        ours = sum(tr.fix_mojibake(damaged) == p for p, damaged in samples)
+        theirs = sum(ftfy.fix_encoding(damaged) == p for p, damaged in samples)
+        out[kind] = {"samples": len(samples), "textrepair": round(ours / max(1, len(samples)), 3), "ftfy": round(theirs / max(1, len(samples)), 3)}
     kept = total_chars = 0
     for _ in range(n):
         p = rng.choice(paras)[:120]
@@ -129,6 +222,8 @@ def mojibake_table(n: int) -> dict[str, Any]:
     out["utf8-as-gbk lossy (characters restored)"] = round(kept / total_chars, 3)
     clean_edits = sum(len(tr.FixMojibake().run(path.read_text(encoding="utf-8")).edits) for path in SEEDS.glob("0*_*.txt"))
     out["edits on clean seeds"] = clean_edits
+    pieces = clean_pieces()
+    out["edits on clean pieces"] = {"pieces": len(pieces), "edits": sum(len(tr.FixMojibake().run(p).edits) for p in pieces)}
     return out
 
 

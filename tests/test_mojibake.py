@@ -9,9 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import textrepair as tr
+from textrepair.chinese_score import common_words, word_evidence
 from textrepair.lexicon import load_table
 from textrepair.pipeline import apply_edits
 
+from benchmarks.accuracy import MOJIBAKE_KINDS, clean_pieces, mojibake_samples
 from conftest import FIXTURES, SEED_FILES, seed_text
 
 PARA = "新加坡核心商务区的一家星巴克里，已经在热带历练出小麦色皮肤的年轻创业者介绍着她的人工智能产品。"
@@ -68,6 +70,42 @@ def test_clean_peer_feeds_untouched():
     for path in sorted((FIXTURES / "peer" / "chardet" / "GB2312").iterdir())[:10]:
         text = path.read_bytes().decode("gb18030", "replace")
         assert tr.FixMojibake().run(text).edits == [], path.name
+    for path in sorted((FIXTURES / "peer" / "chardet" / "Big5").iterdir()):
+        text = path.read_bytes().decode("big5hkscs", "replace")
+        assert tr.FixMojibake().run(text).edits == [], path.name
+
+
+@pytest.mark.parametrize("kind", list(MOJIBAKE_KINDS))
+def test_lossless_damage_repaired(kind):
+    """The issue's bar: >= 95% of the benchmark's lossless samples restored exactly."""
+    samples = mojibake_samples(kind, 200)
+    assert len(samples) >= 100
+    right = sum(tr.fix_mojibake(damaged) == clean for clean, damaged in samples)
+    assert right >= 0.95 * len(samples), f"{kind}: {right}/{len(samples)}"
+
+
+def test_clean_pieces_untouched():
+    """Sentences and clauses, simplified and traditional: word evidence must not misfire on short real text."""
+    pieces = clean_pieces()
+    assert len(pieces) > 5000
+    touched = [p for p in pieces if tr.FixMojibake().run(p).edits]
+    assert touched == []
+
+
+def test_word_evidence_tells_big5_gbk_damage_from_text():
+    assert "发展" in common_words() and "發展" in common_words()
+    clean = "長期專注新一代通信技術等服務的"
+    known, pairs = word_evidence(clean)
+    assert pairs == len(clean) - 1 and known >= 5
+    assert word_evidence(clean.encode("big5").decode("gbk", "replace"))[0] == 0
+    assert word_evidence("长期专注新一代通信技术等服务的".encode("gbk").decode("big5"))[0] == 0
+
+
+def test_line_damage_extends_to_short_runs():
+    damaged = "对于AI初创企业有什么启发和意义?".encode("utf-8").decode("gb18030")
+    out = tr.FixMojibake().run(damaged)
+    assert out.text == "对于AI初创企业有什么启发和意义?"
+    assert {e.rule for e in out.edits} == {"M-U8-GBK"}
 
 
 @settings(max_examples=200, deadline=None)

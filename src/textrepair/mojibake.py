@@ -4,8 +4,12 @@ Each kind of damage is a row of ``data/mojibake.tsv`` (``id``, ``damaged_as``: t
 the text was wrongly decoded with, ``true``: the codec its bytes really were in). A
 suspicious span is re-encoded with ``damaged_as`` and decoded with ``true``; the repair
 is kept only when the result is clearly more plausible Chinese
-(:func:`textrepair.chinese_score.plausibility`). Latin-script mojibake goes to
-``ftfy.fix_encoding``, reached only when its tell-tale characters are present.
+(:func:`textrepair.chinese_score.plausibility`). GBK read as Big5 and Big5 read as GBK
+show common characters, so those rows are judged first by word evidence
+(:func:`textrepair.chinese_score.word_evidence`) on whole lines dense with rare
+characters, and kept only when lossless. A repair on a line is evidence for the line's
+other short runs. Latin-script mojibake goes to ``ftfy.fix_encoding``, reached only when
+its tell-tale characters are present.
 
 >>> fix_mojibake("鍙戝竷浜嗘柊浜у搧")
 '发布了新产品'
@@ -19,7 +23,7 @@ import functools
 import re
 from typing import Any
 
-from .chinese_score import plausibility, rare_char_re, rare_han_run_re
+from .chinese_score import plausibility, rare_char_re, rare_han_run_re, word_evidence
 from .lexicon import load_table
 from .pipeline import Edit, EditTrail, PassOutput, diff_edits
 
@@ -27,7 +31,7 @@ __all__ = ["FixMojibake", "fix_mojibake"]
 
 # Characters a GBK/Big5 byte string shows when read as Latin-1 or cp1252.
 _L = r"\u00a1-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\u0080-\u009f"
-_LATIN_RUN = re.compile(f"[{_L}](?:[\x40-\x7e]?[{_L}])+[\x40-\x7e]?")
+_LATIN_RUN = re.compile(f"[{_L}](?:[\x40-\x7e\u00a0]?[{_L}])+[\x40-\x7e\u00a0]?")
 # ftfy's domain: UTF-8 read as Latin-1/cp1252 shows Ã, Â, â€, Ð, Ñ, Å … followed by a continuation-like character.
 _FTFY_HINT = re.compile(r"[\u0080-\u00b6\u00b8-\u00d6\u00d8-\u00f6\u00f8-\u1fff\u2100-\u218f\u2200-\u2211\u2213-\u22ff\u2500-\u259f]")
 # cheap test for Latin-1/cp1252 mojibake of GBK/Big5: two such characters in a row (not —— or ……)
@@ -61,8 +65,14 @@ def _reinterpret(span: str, wrong: str, true: str) -> str | None:
 
 
 def _better(before: str, after: str) -> bool:
+    """``after`` reads as clearly more plausible Chinese than ``before`` (ASCII, which both share, aside).
+
+    >>> _better("鐨刦o", "的fo")
+    True
+    """
     if not after or after == before:
         return False
+    before, after = _ASCII.sub("", before) or before, _ASCII.sub("", after) or after
     gain = plausibility(after) - plausibility(before)
     return gain >= _MIN_GAIN and plausibility(after) > 0.5
 
@@ -117,7 +127,35 @@ def _cjk_edits(text: str, name: str, report: dict[str, Any]) -> list[Edit]:
                 break
     if unrecovered:
         report["mojibake_unrecovered"] = unrecovered
-    return edits
+    return sorted(edits + _followups(text, edits, name), key=lambda e: e.start)
+
+
+def _followups(text: str, edits: list[Edit], name: str) -> list[Edit]:
+    """On a line with a repair, the other CJK runs with the same damage, when they read no worse.
+
+    The repair is the evidence of how the line was damaged; a short run next to it
+    (鍏朵腑 → 其中) has too little evidence of its own.
+    """
+    rows = {r["id"]: r for r in _kinds().get("cjk", [])}
+    taken = [(e.start, e.end) for e in edits]
+    out: list[Edit] = []
+    for edit in edits:
+        row = rows.get(edit.rule)
+        if row is None:
+            continue
+        lo = text.rfind("\n", 0, edit.start) + 1
+        hi = text.find("\n", edit.end)
+        hi = len(text) if hi < 0 else hi
+        for m in _CJK_RUN.finditer(text, lo, hi):
+            for s, e in ((m.start(), m.end()), (m.start(), min(hi, m.end() + 1))):
+                if any(s < b and a < e for a, b in taken):
+                    break
+                cand = _no_worse(text[s:e], row)
+                if cand is not None:
+                    out.append(Edit(s, e, text[s:e], cand, name, row["id"]))
+                    taken.append((s, e))
+                    break
+    return out
 
 
 def _repair_lossy(span: str) -> tuple[str | None, int]:
@@ -133,6 +171,118 @@ def _repair_lossy(span: str) -> tuple[str | None, int]:
 
 
 _GAP = re.compile(r"[\x20-\x7e]{0,16}")
+# non-ASCII stretches joined across short ASCII gaps (which GBK and Big5 leave alone)
+_SEGMENT = re.compile(r"[^\x00-\x7f\s]+(?:[\x20-\x7e]{1,16}[^\x00-\x7f\s]+)*")
+_ASCII = re.compile(r"[\x00-\x7f]+")
+_WORD_RARE_EVERY = 16  # a candidate segment has a rare character in every 16, at least
+_WORD_MIN_PAIRS = 3  # adjacent Han pairs the repair must have to be judged at all
+_WORD_MIN_KNOWN = 2  # of them common words, at least
+_WORD_MIN_SHARE = 0.2  # share of the repair's pairs that are words
+_WORD_MARGIN = 0.2  # share above the damaged text's
+
+
+def _word_share(text: str) -> tuple[float, int, int]:
+    known, pairs = word_evidence(text)
+    return (known / pairs if pairs else 0.0), known, pairs
+
+
+def _dense_lines(text: str, rare_at: list[int] | None = None) -> list[tuple[int, int]]:
+    """(start, end) of the lines where rare characters are frequent enough to look at.
+
+    ``rare_at``: the positions of the rare characters, when already known.
+
+    >>> _dense_lines("正常的一行\\n絞涴虳笱赽傖抇奀")
+    [(6, 14)]
+    """
+    if rare_at is None:
+        rare_at = [m.start() for m in rare_char_re().finditer(text)]
+    counts: dict[int, list[int]] = {}
+    hi = -1
+    for pos in rare_at:
+        if pos >= hi:  # a new line
+            lo = text.rfind("\n", 0, pos) + 1
+            hi = text.find("\n", pos)
+            hi = len(text) if hi < 0 else hi
+            counts[lo] = [hi, 0]
+        counts[lo][1] += 1
+    return [(lo, hi) for lo, (hi, n) in counts.items() if n * _WORD_RARE_EVERY >= _non_ascii(text[lo:hi])]
+
+
+def _non_ascii(text: str) -> int:
+    return len(text) - len(text.encode("ascii", "ignore"))
+
+
+def _word_repair(seg: str, rows: list[dict[str, str]]) -> tuple[str, str] | None:
+    """(repair, rule id) for one segment by word evidence, or None; see :func:`_word_edits`."""
+    if len(rare_char_re().findall(seg)) * _WORD_RARE_EVERY < _non_ascii(seg):
+        return None  # both damages leave rare characters throughout; clean text has a few
+    share = -1.0
+    for row in rows:
+        cand = _reinterpret(seg, row["damaged_as"], row["true"])
+        if cand is None or _reinterpret(cand, row["true"], row["damaged_as"]) != seg:
+            continue  # not this damage, or not losslessly (the cheap test, first)
+        if share < 0:
+            share = _word_share(seg)[0]
+        if share > 1 - _WORD_MARGIN - _WORD_MIN_SHARE:
+            return None  # reads as words already
+        after, known, pairs = _word_share(cand)
+        if pairs < _WORD_MIN_PAIRS or known < 1 or after <= share:
+            continue
+        p_before, p_after = plausibility(_ASCII.sub("", seg)), plausibility(_ASCII.sub("", cand))
+        if p_after <= 0.5:
+            continue
+        # many more words; or fewer, but the characters themselves read far better too
+        if (known >= _WORD_MIN_KNOWN and after >= max(_WORD_MIN_SHARE, share + _WORD_MARGIN)) or p_after - p_before >= _MIN_GAIN:
+            return cand, row["id"]
+    return None
+
+
+def _word_edits(text: str, name: str) -> list[Edit]:
+    """Big5 read as GBK and GBK read as Big5: whole lines (else segments) judged by word evidence.
+
+    Both damages show mostly common characters, so a line where rare characters are
+    merely frequent is re-read with each two-byte row, as a whole (ASCII survives both
+    codecs) and, failing that, segment by segment (non-ASCII stretches with short ASCII
+    gaps). A repair stays only when it re-encodes to the same bytes (lossless), is
+    plausible Chinese, and far more of its adjacent Han pairs are common words than before.
+
+    >>> [e.after for e in _word_edits("絞涴虳笱赽傖抇奀", "m")]
+    ['当这些种子成熟时']
+    """
+    rows = [r for r in _kinds().get("cjk", []) if r["true"] != "utf-8" and r["damaged_as"] != "utf-8"]
+    edits: list[Edit] = []
+    for lo, hi in _dense_lines(text):
+        segments = list(_SEGMENT.finditer(text, lo, hi))
+        if not segments:
+            continue
+        start, end = segments[0].start(), segments[-1].end()
+        found = _word_repair(text[start:end], rows)
+        if found is not None:
+            edits.append(Edit(start, end, text[start:end], found[0], name, found[1]))
+            continue
+        line: list[Edit] = []
+        for m in segments if len(segments) > 1 else []:
+            found = _word_repair(m.group(), rows)
+            if found is not None:
+                line.append(Edit(m.start(), m.end(), m.group(), found[0], name, found[1]))
+        if line:  # the line's damage is known now: its other segments need only not read worse
+            row = next(r for r in rows if r["id"] == line[0].rule)
+            done = {e.start for e in line}
+            for m in segments:
+                if m.start() not in done and (cand := _no_worse(m.group(), row)) is not None:
+                    line.append(Edit(m.start(), m.end(), m.group(), cand, name, row["id"]))
+            edits.extend(sorted(line, key=lambda e: e.start))
+    return edits
+
+
+def _no_worse(seg: str, row: dict[str, str]) -> str | None:
+    """``seg`` re-read with ``row`` when that is lossless and reads no worse (words and characters)."""
+    cand = _reinterpret(seg, row["damaged_as"], row["true"])
+    if cand is None or cand == seg or _reinterpret(cand, row["true"], row["damaged_as"]) != seg or rare_char_re().search(seg) is None:
+        return None
+    if _word_share(cand)[0] < _word_share(seg)[0] or plausibility(_ASCII.sub("", cand)) <= max(0.5, plausibility(_ASCII.sub("", seg))):
+        return None
+    return cand
 
 
 def _latin_edits(text: str, name: str) -> list[Edit]:
@@ -157,12 +307,15 @@ def _latin_edits(text: str, name: str) -> list[Edit]:
         )
         if size < 6 or (touches_latin and size < 12):
             continue  # too short to judge, or part of a Latin-script word: ftfy's business
+        whole = text[first.start() : last.end()]
         for row in rows:
             found: list[Edit] = []
+            if _reinterpret(whole, row["damaged_as"], "utf-8") is not None:
+                continue  # valid UTF-8 underneath: Latin-script mojibake, not CJK
             for m in group:
                 for end in (m.end(), m.end() - 1):
                     span = text[m.start() : end]
-                    if _reinterpret(span, row["damaged_as"], "utf-8") is not None:
+                    if len(group) == 1 and _reinterpret(span, row["damaged_as"], "utf-8") is not None:
                         continue  # valid UTF-8 underneath: Latin-script mojibake, not CJK
                     cand = _reinterpret(span, row["damaged_as"], row["true"])
                     if cand is not None:
@@ -190,9 +343,11 @@ class FixMojibake:
 
     def run(self, text: str) -> PassOutput:
         """Repair mojibake in ``text``; returns the text, the edits and report fields."""
-        has_rare = rare_han_run_re().search(text) is not None
+        rare_at = [m.start() for m in rare_char_re().finditer(text)]  # one scan for both tests
+        has_rare = any(b - a == 1 for a, b in zip(rare_at, rare_at[1:]))  # a run of rare characters
+        has_dense = bool(rare_at) and bool(_dense_lines(text, rare_at))
         has_latin = _LATIN_TRIGGER.search(text) is not None and _LATIN_RUN.search(text) is not None
-        if not has_rare and not has_latin and _FTFY_HINT.search(text) is None:
+        if not has_rare and not has_dense and not has_latin and _FTFY_HINT.search(text) is None:
             return PassOutput(text, [], {})
         trail = EditTrail(text, self.name)
         report: dict[str, Any] = {}
@@ -204,6 +359,8 @@ class FixMojibake:
             fixed = ftfy.fix_encoding(trail.text)
             if fixed != trail.text:
                 trail.step(diff_edits(trail.text, fixed, self.name, _kinds()["ftfy"][0]["id"]))
+        if has_dense or trail.edits:
+            trail.step(_word_edits(trail.text, self.name))
         if has_rare or trail.edits:
             for _ in range(3):  # a repair can expose the next damaged span
                 step = _cjk_edits(trail.text, self.name, report)
