@@ -16,12 +16,13 @@ before them. Simplified text is a fixed point.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from typing import Any, Literal
 
 from .lexicon import WordMatcher, load_table
-from .pipeline import Edit, EditTrail, PassOutput, diff_edits
+from .pipeline import Edit, EditTrail, PassOutput, _join_rules, apply_edits, compose_edits, diff_edits
 
 __all__ = ["ToSimplified", "to_simplified", "detect_script", "script_origin", "remove_pinyin_annotations"]
 
@@ -118,31 +119,61 @@ def script_origin(text: str) -> tuple[str, dict[str, int]]:
 
 
 @functools.lru_cache(maxsize=4)
-def _table_matcher(table: str, direction: str) -> WordMatcher:
-    """Matcher over a rule table's wrong forms, values ``(row, correct)``; traditional forms via s2t."""
+def _table_items(table: str, direction: str) -> tuple[tuple[str, tuple[dict[str, str], str]], ...]:
+    """A rule table's ``(wrong, (row, correct))`` pairs; traditional forms via s2t."""
     items = []
     for row in load_table(table):
         wrong, right = (row["tw"], row["mainland"]) if table == "script_vocabulary" else (row["artifact"], row["correct"])
         if direction == "traditional":
             wrong, right = _converter("s2t").convert(wrong), _converter("s2t").convert(right)
         items.append((wrong, (row, right)))
-    return WordMatcher(items)
+    return tuple(items)
 
 
-def _table_edits(text: str, spans: list[tuple[int, int]], table: str, direction: str, name: str, repost: bool) -> list[Edit]:
-    """Edits of a rule table's matches that lie inside ``spans`` (sorted, disjoint)."""
+@functools.lru_cache(maxsize=4)
+def _table_matcher(table: str, direction: str) -> WordMatcher:
+    """Matcher over a rule table's wrong forms, values ``(row, correct)``; traditional forms via s2t."""
+    return WordMatcher(_table_items(table, direction))
+
+
+def _table_hits(text: str, spans: list[tuple[int, int]], table: str, direction: str, repost: bool) -> list[tuple[int, Edit]]:
+    """``(span index, edit)`` for a rule table's matches that lie inside ``spans`` (sorted, disjoint)."""
     import bisect
 
+    if not spans or not _may_match(table, direction, text):
+        return []
     starts = [lo for lo, _ in spans]
-    edits: list[Edit] = []
+    hits: list[tuple[int, Edit]] = []
     for s, e, (row, right) in _table_matcher(table, direction).finditer(text):  # type: ignore[misc]
         k = bisect.bisect_right(starts, s) - 1
         if k < 0 or e > spans[k][1]:
             continue
         if row.get("when") == "repost" and not repost:
             continue
-        edits.append(Edit(s, e, text[s:e], right, name, row["id"]))
-    return edits
+        hits.append((k, Edit(s, e, text[s:e], right, ToSimplified.name, row["id"])))
+    return hits
+
+
+def _table_edits(text: str, spans: list[tuple[int, int]], table: str, direction: str, name: str, repost: bool) -> list[Edit]:
+    """Edits of a rule table's matches that lie inside ``spans`` (sorted, disjoint)."""
+    return [e if e.pass_name == name else Edit(e.start, e.end, e.before, e.after, name, e.rule) for _, e in _table_hits(text, spans, table, direction, repost)]
+
+
+@functools.lru_cache(maxsize=4)
+def _anchors(table: str, direction: str) -> tuple[str, ...] | None:
+    """A few substrings one of which every wrong form of the table holds, or None when that takes many.
+
+    The cheap check before the matcher: ``script_artifacts`` needs only ``网域`` and ``协定``.
+    """
+    words = [w for w, _ in _table_items(table, direction)]
+    anchors = sorted({w[-2:] for w in words})
+    return tuple(anchors) if len(anchors) <= 8 else None
+
+
+def _may_match(table: str, direction: str, text: str) -> bool:
+    """False when no wrong form of ``table`` can occur in ``text`` (a few ``in`` tests)."""
+    anchors = _anchors(table, direction)
+    return anchors is None or any(a in text for a in anchors)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -229,17 +260,75 @@ class ToSimplified:
             report["script_evidence"] = {"traditional_chars": trad, "simplified_chars": simp}
         elif _HAN_RE.search(text):
             report["script"] = "simplified"
+        if self.target == "simplified" and not trad:  # the common case: nothing to convert
+            edits = remove_pinyin_annotations(text, self.name)
+            return PassOutput(apply_edits(text, edits) if edits else text, edits, report)
+        if self.target == "simplified":
+            origin, counts = script_origin(text)
+            report["script_origin"] = origin
+            report["script_origin_evidence"] = counts
+            if self.granularity == "line":
+                new_text, edits = self._lines_to_simplified(text, origin == "mainland-repost")
+                return PassOutput(new_text, edits, report)
         trail = EditTrail(text, self.name)
         if self.target == "simplified":
-            if trad:
-                origin, counts = script_origin(text)
-                report["script_origin"] = origin
-                report["script_origin_evidence"] = counts
-                self._to_simplified(trail, origin == "mainland-repost")
+            self._to_simplified(trail, origin == "mainland-repost")
         else:
             self._to_traditional(trail)
         trail.step(remove_pinyin_annotations(trail.text, self.name))
         return trail.output(report)
+
+    def _lines_to_simplified(self, text: str, repost: bool) -> tuple[str, list[Edit]]:
+        """The line-granularity conversion, its edits built straight in input coordinates.
+
+        Gives what :meth:`_to_simplified` and an :class:`EditTrail` give (one edit per
+        converted line, rule ``opencc:t2s`` joined with the table ids that fired in it),
+        without composing edit lists: the whole text is converted once and the lines are
+        compared with ``==``.
+
+        >>> ToSimplified()._lines_to_simplified("卡達\\nabc\\n軟體", False)[1][0].rule
+        'opencc:t2s+V044'
+        """
+        config = "tw2sp" if self.vocabulary == "full" else "t2s"
+        converted = _convert(config, text)
+        old_lines = text.split("\n")
+        new_lines = converted.split("\n")
+        if len(new_lines) != len(old_lines):  # never seen; convert line by line then
+            new_lines = [_convert(config, line) for line in old_lines]
+            converted = "\n".join(new_lines)
+        trad_search = _script_res()[0].search
+        changed = [i for i, (old, new) in enumerate(zip(old_lines, new_lines)) if old != new]
+        lines = [i for i in changed if trad_search(old_lines[i])]
+        if len(lines) != len(changed):  # lines that change without a traditional character stay
+            for i in set(changed) - set(lines):
+                new_lines[i] = old_lines[i]
+            converted = "\n".join(new_lines)
+        rules: dict[int, list[str]] = {k: [f"opencc:{config}"] for k in range(len(lines))}
+        if self.vocabulary != "none" and lines:
+            # the tables fire on converted lines only; conversion never adds or removes a line
+            starts = _line_starts(new_lines)
+            spans = [(starts[i], starts[i] + len(new_lines[i])) for i in lines]
+            tables = ["script_artifacts"] if self.vocabulary == "full" else ["script_vocabulary", "script_artifacts"]
+            for table in tables:
+                hits = _table_hits(converted, spans, table, "simplified", repost)
+                if hits:
+                    for k, e in hits:
+                        rules[k].append(e.rule)
+                    edits = [e for _, e in hits]
+                    converted = apply_edits(converted, edits)
+                    spans = _move(spans, edits)
+            new_lines = converted.split("\n")
+        starts = _line_starts(old_lines)
+        edits = []
+        for k, i in enumerate(lines):
+            old, new = old_lines[i], new_lines[i]
+            if old != new:
+                edits.append(Edit(starts[i], starts[i] + len(old), old, new, self.name, _join_rules(rules[k])))
+        pinyin = remove_pinyin_annotations(converted, self.name)
+        if pinyin:
+            edits = compose_edits(text, edits, pinyin, self.name)
+            converted = apply_edits(converted, pinyin)
+        return converted, edits
 
     def _to_simplified(self, trail: EditTrail, repost: bool) -> None:
         config = "tw2sp" if self.vocabulary == "full" else "t2s"
@@ -283,6 +372,15 @@ class ToSimplified:
         trail.step(edits)
         if self.vocabulary != "none":
             trail.step(_table_edits(trail.text, [(0, len(trail.text))], "script_artifacts", "traditional", self.name, True))
+
+
+def _line_starts(lines: list[str]) -> list[int]:
+    """Offset of each line in ``"\\n".join(lines)``.
+
+    >>> _line_starts(["ab", "", "c"])
+    [0, 3, 4]
+    """
+    return [0, *itertools.accumulate(len(line) + 1 for line in lines[:-1])]
 
 
 def _move(spans: list[tuple[int, int]], edits: list[Edit]) -> list[tuple[int, int]]:
