@@ -108,15 +108,22 @@ class WordMatcher:
         if self._automaton is None:
             return
         values = self._values
-        for offset, piece in _encodable_pieces(text):
-            for index, start, end in self._automaton.find_matches_as_indexes(piece):
+        try:  # the fast path: no lone surrogate, one call
+            found = [(0, self._automaton.find_matches_as_indexes(text))]
+        except UnicodeEncodeError:
+            found = [(offset, self._automaton.find_matches_as_indexes(piece)) for offset, piece in _encodable_pieces(text)]
+        for offset, matches in found:
+            for index, start, end in matches:
                 yield offset + start, offset + end, values[index]
 
     def search(self, text: str) -> bool:
         """True when any word occurs in ``text`` (one scan)."""
         if self._automaton is None:
             return False
-        return any(self._automaton.find_matches_as_indexes(piece) for _, piece in _encodable_pieces(text))
+        try:
+            return bool(self._automaton.find_matches_as_indexes(text))
+        except UnicodeEncodeError:
+            return any(self._automaton.find_matches_as_indexes(piece) for _, piece in _encodable_pieces(text))
 
     def __getstate__(self) -> dict[str, object]:
         raise TypeError("WordMatcher is process-local; rebuild it from the tables instead of pickling")
