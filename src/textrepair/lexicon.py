@@ -116,6 +116,20 @@ class WordMatcher:
             for index, start, end in matches:
                 yield offset + start, offset + end, values[index]
 
+    def values(self, text: str) -> list[object]:
+        """The values of the matches :meth:`finditer` yields, without their offsets.
+
+        >>> WordMatcher({"正在": 1, "取": 3}).values("他正在取得")
+        [1, 3]
+        """
+        if self._automaton is None:
+            return []
+        values = self._values
+        try:
+            return [values[index] for index, _, _ in self._automaton.find_matches_as_indexes(text)]
+        except UnicodeEncodeError:
+            return [values[index] for _, piece in _encodable_pieces(text) for index, _, _ in self._automaton.find_matches_as_indexes(piece)]
+
     def search(self, text: str) -> bool:
         """True when any word occurs in ``text`` (one scan)."""
         if self._automaton is None:

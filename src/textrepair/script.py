@@ -154,7 +154,7 @@ def script_origin(text: str) -> tuple[str, dict[str, int]]:
     'mainland-repost'
     """
     counts = {"mainland": 0, "tw": 0, "hk": 0}
-    for _, _, origin in _origin_matcher().finditer(text):
+    for origin in _origin_matcher().values(text):
         counts[str(origin)] += 1
     if counts["hk"] >= 2 and counts["hk"] >= counts["tw"]:
         return "hk", counts
@@ -209,18 +209,19 @@ def _table_edits(text: str, spans: list[tuple[int, int]], table: str, direction:
 
 
 @functools.lru_cache(maxsize=4)
-def _anchors(table: str, direction: str) -> dict[str, list[tuple[str, Any]]] | None:
-    """The table's wrong forms by their last two characters, when a few such anchors cover them all.
+def _anchors(table: str, direction: str) -> dict[str, dict[int, dict[str, Any]]] | None:
+    """The table's wrong forms by their last two characters and length, when a few such anchors cover them all.
 
     ``script_artifacts`` needs only ``网域`` and ``协定``: finding those with ``str.find``
     is much cheaper than running the matcher over the text.
     """
     words = dict(_table_items(table, direction))  # a later row for the same word wins, as in WordMatcher
-    anchors: dict[str, list[tuple[str, Any]]] = {}
+    if not words or min(map(len, words)) < 2:
+        return None
+    anchors: dict[str, dict[int, dict[str, Any]]] = {}
     for word, value in words.items():
-        if len(word) >= 2:
-            anchors.setdefault(word[-2:], []).append((word, value))
-    return anchors if len(anchors) <= 8 and sum(map(len, anchors.values())) == len(words) else None
+        anchors.setdefault(word[-2:], {}).setdefault(len(word), {})[word] = value
+    return anchors if len(anchors) <= 8 else None
 
 
 def _anchored_matches(text: str, table: str, direction: str) -> list[tuple[int, int, Any]]:
@@ -234,13 +235,14 @@ def _anchored_matches(text: str, table: str, direction: str) -> list[tuple[int, 
     [(0, 3), (4, 7)]
     """
     found = []
-    for anchor, words in _anchors(table, direction).items():  # type: ignore[union-attr]
+    for anchor, by_length in _anchors(table, direction).items():  # type: ignore[union-attr]
         at = text.find(anchor)
         while at >= 0:
             end = at + len(anchor)
-            for word, value in words:
-                if end >= len(word) and text.startswith(word, end - len(word)):
-                    found.append((end - len(word), end, value))
+            for length, words in by_length.items():
+                value = words.get(text[end - length : end]) if end >= length else None
+                if value is not None:
+                    found.append((end - length, end, value))
             at = text.find(anchor, at + 1)
     if len(found) > 1:
         found.sort(key=lambda m: (m[0], m[0] - m[1]))
