@@ -394,7 +394,7 @@ class ToSimplified:
         fired: dict[int, list[str]] = {}  # table ids that fired, by index into ``lines``
         if self.vocabulary != "none" and lines:
             # the tables fire on converted lines only; conversion never adds or removes a line
-            new_starts = _line_starts(new_lines)
+            new_starts = starts if len(converted) == len(text) and list(map(len, new_lines)) == list(map(len, old_lines)) else _line_starts(new_lines)
             spans = [(new_starts[i], new_starts[i] + len(new_lines[i])) for i in lines]
             tables = ["script_artifacts"] if self.vocabulary == "full" else ["script_vocabulary", "script_artifacts"]
             for table in tables:
@@ -467,7 +467,7 @@ def _line_starts(lines: list[str]) -> list[int]:
     >>> _line_starts(["ab", "", "c"])
     [0, 3, 4]
     """
-    return [0, *itertools.accumulate(len(line) + 1 for line in lines[:-1])]
+    return [0, *itertools.accumulate(map((1).__add__, map(len, lines[:-1])))]
 
 
 def _move(spans: list[tuple[int, int]], edits: list[Edit]) -> list[tuple[int, int]]:
