@@ -405,7 +405,8 @@ class ToSimplified:
                     edits = [e for _, e in hits]
                     converted = apply_edits(converted, edits)
                     spans = _move(spans, edits)
-            new_lines = converted.split("\n")
+            if fired:
+                new_lines = converted.split("\n")
         edits = []
         for k, i in enumerate(lines):
             old, new = old_lines[i], new_lines[i]
