@@ -58,7 +58,8 @@ def measure(size: int, runs: int, workers: int, seed: int = 0) -> dict[str, Any]
     import ftfy
     import opencc
 
-    docs = [d for _, d in corpus.documents(size, seed)]
+    kinds_docs = list(corpus.documents(size, seed))
+    docs = [d for _, d in kinds_docs]
     texts = [d for d in docs if isinstance(d, str)]
     blobs = [d for d in docs if isinstance(d, bytes)]
     text_mb = sum(len(t.encode("utf-8", "surrogatepass")) for t in texts) / 1e6
@@ -80,6 +81,12 @@ def measure(size: int, runs: int, workers: int, seed: int = 0) -> dict[str, Any]
     add("textrepair pipeline (text docs)", _timed(tr.repair, texts, runs), text_mb, "peer chain")
     add("textrepair decode (byte docs)", _timed(tr.decode, blobs, runs), blob_mb, "charset_normalizer")
     add("textrepair decode+pipeline (all docs)", _timed(_repair_bytes_or_text, docs, runs), all_mb, "peer chain")
+    # traditional text alone: the reposts of the sample and the traditional seeds (000, 003)
+    seeds = sorted((corpus.ROOT / "fixtures" / "seeds").glob("00[03]_*.txt"))
+    trad = [d for kind, d in kinds_docs if kind == "repost"] + [p.read_text(encoding="utf-8") for p in seeds]
+    trad_mb = sum(len(t.encode("utf-8", "surrogatepass")) for t in trad) / 1e6
+    add("textrepair to_simplified (traditional docs)", _timed(passes["to_simplified"].run, trad, runs), trad_mb, "opencc t2s (traditional docs)")
+    add("opencc t2s (traditional docs)", _timed(t2s.convert, trad, runs), trad_mb)
     add("ftfy.fix_text", _timed(ftfy.fix_text, texts, runs), text_mb)
     add("opencc t2s", _timed(t2s.convert, texts, runs), text_mb)
     add("opencc tw2sp", _timed(tw2sp.convert, texts, runs), text_mb)

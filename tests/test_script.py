@@ -140,3 +140,53 @@ def test_properties(text):
     simplified = opencc.OpenCC("t2s").convert(text)
     if tr.detect_script(text) == "simplified" and simplified == text:
         assert ToSimplified().run(text).edits == [] or "(" in text or "（" in text
+
+
+def _trail_oracle(text: str, vocabulary: str = "conservative", repost: bool = True):
+    """The line conversion the long way: every sub-step composed through an EditTrail."""
+    from textrepair.pipeline import EditTrail
+    from textrepair.script import remove_pinyin_annotations
+
+    p = ToSimplified(vocabulary=vocabulary)
+    trail = EditTrail(text, p.name)
+    p._to_simplified(trail, repost)
+    trail.step(remove_pinyin_annotations(trail.text, p.name))
+    return trail.text, trail.edits
+
+
+_SCRIPT_ALPHABET = list("這是繁體网络領網域卡達軟體發展的人(fā)（）abc ,。\n數據信息软件協定合作開源乾隆著名😀𠀀") + ["\ud800"]
+
+
+@pytest.mark.parametrize("key", ["000", "003"])
+def test_line_edits_built_directly_equal_the_composed_ones(key):
+    from textrepair.script import _marks
+
+    text = seed_text(key)
+    for vocabulary in ("conservative", "full", "none"):
+        p = ToSimplified(vocabulary=vocabulary)
+        assert p._lines_to_simplified(text, True, _marks(text)) == _trail_oracle(text, vocabulary)
+        assert p._lines_to_simplified(text, True, None) == _trail_oracle(text, vocabulary)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_SCRIPT_ALPHABET), max_size=60), st.booleans())
+def test_line_edits_built_directly_equal_the_composed_ones_on_any_text(text, repost):
+    from textrepair.script import _marks
+
+    assert ToSimplified()._lines_to_simplified(text, repost, _marks(text)) == _trail_oracle(text, repost=repost)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_SCRIPT_ALPHABET + ["\U00020000", "x", "乾"]), max_size=80))
+def test_fast_counts_equal_the_regex_counts(text):
+    from textrepair.script import _counts, _counts_re
+
+    assert _counts(text) == _counts_re(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([r["artifact"] for r in ARTIFACTS] + ["网域", "领", "协定", "合作", "x", "\ud800"]), max_size=12).map("".join))
+def test_artifacts_found_through_anchors_as_the_matcher_finds_them(text):
+    from textrepair.script import _anchored_matches, _table_matcher
+
+    assert _anchored_matches(text, "script_artifacts", "simplified") == list(_table_matcher("script_artifacts", "simplified").finditer(text))

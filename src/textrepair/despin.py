@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .lexicon import WordMatcher, load_table, table_names
-from .pipeline import Edit, PassOutput, apply_edits
+from .edits import Edit, PassOutput, apply_edits
 
 __all__ = ["Despin", "despin", "spin_score", "SPIN_THRESHOLD", "SpinEntry"]
 

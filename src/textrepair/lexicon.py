@@ -132,20 +132,41 @@ class WordMatcher:
             ahocorasick_rs.AhoCorasick(list(patterns), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest) if patterns else None
         )
 
+    def _pieces_matches(self, text: str) -> list[tuple[int, list[tuple[int, int, int]]]]:
+        """``(offset, matches)`` a piece: one call for a short text with no lone surrogate."""
+        assert self._automaton is not None
+        if len(text) <= PIECE_CHARS:
+            try:
+                return [(0, self._automaton.find_matches_as_indexes(text))]
+            except UnicodeEncodeError:  # a lone surrogate
+                pass
+        return [(offset, self._automaton.find_matches_as_indexes(piece)) for offset, piece in _encodable_pieces(text, self._cuts)]
+
     def finditer(self, text: str) -> Iterator[tuple[int, int, object]]:
         """Yield ``(start, end, value)`` for non-overlapping leftmost-longest matches."""
         if self._automaton is None:
             return
         values = self._values
-        for offset, piece in _encodable_pieces(text, self._cuts):
-            for index, start, end in self._automaton.find_matches_as_indexes(piece):
+        for offset, matches in self._pieces_matches(text):
+            for index, start, end in matches:
                 yield offset + start, offset + end, values[index]
+
+    def values(self, text: str) -> list[object]:
+        """The values of the matches :meth:`finditer` yields, without their offsets.
+
+        >>> WordMatcher({"正在": 1, "取": 3}).values("他正在取得")
+        [1, 3]
+        """
+        if self._automaton is None:
+            return []
+        values = self._values
+        return [values[index] for _, matches in self._pieces_matches(text) for index, _, _ in matches]
 
     def search(self, text: str) -> bool:
         """True when any word occurs in ``text`` (one scan)."""
         if self._automaton is None:
             return False
-        return any(self._automaton.find_matches_as_indexes(piece) for _, piece in _encodable_pieces(text, self._cuts))
+        return any(matches for _, matches in self._pieces_matches(text))
 
     def __getstate__(self) -> dict[str, object]:
         raise TypeError("WordMatcher is process-local; rebuild it from the tables instead of pickling")

@@ -25,7 +25,7 @@ from typing import Any
 
 from .chinese_score import plausibility, rare_char_re, rare_han_run_re, word_evidence
 from .lexicon import load_table
-from .pipeline import Edit, EditTrail, PassOutput, diff_edits
+from .edits import Edit, EditTrail, PassOutput, diff_edits
 
 __all__ = ["FixMojibake", "fix_mojibake"]
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from .lexicon import load_table
-from .pipeline import Edit, EditTrail, PassOutput, substitute
+from .edits import Edit, EditTrail, PassOutput, substitute
 
 __all__ = ["Normalize", "normalize", "HAN", "CJK_CONTEXT"]
 

@@ -16,12 +16,13 @@ before them. Simplified text is a fixed point.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from typing import Any, Literal
 
 from .lexicon import WordMatcher, load_table
-from .pipeline import Edit, EditTrail, PassOutput, diff_edits
+from .edits import Edit, EditTrail, PassOutput, _join_rules, apply_edits, compose_edits, diff_edits
 
 __all__ = ["ToSimplified", "to_simplified", "detect_script", "script_origin", "remove_pinyin_annotations"]
 
@@ -30,8 +31,10 @@ Target = Literal["simplified", "traditional", "tw", "hk", "twp"]
 
 _TARGET_CONFIG = {"traditional": "s2t", "tw": "s2tw", "twp": "s2twp", "hk": "s2hk"}
 _HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+# an annotation after a Han character (checked by hand: a lookbehind would defeat the regex's
+# quick scan for the opening parenthesis)
 _PINYIN_RE = re.compile(
-    r"(?<=[\u4e00-\u9fff])[(（]([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}(?:[ '][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}){0,3})[)）]"
+    r"[(（]([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}(?:[ '][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}){0,3})[)）]"
 )
 _TONE_MARKS = set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ")
 
@@ -49,8 +52,10 @@ _SURROGATE_RE = re.compile(r"([\ud800-\udfff]+)")
 
 def _convert(config: str, text: str) -> str:
     """OpenCC conversion that leaves lone surrogates (which OpenCC cannot take) where they are."""
-    if not _SURROGATE_RE.search(text):
+    try:
         return _converter(config).convert(text)
+    except UnicodeEncodeError:  # a lone surrogate
+        pass
     parts = _SURROGATE_RE.split(text)
     return "".join(part if i % 2 else _converter(config).convert(part) for i, part in enumerate(parts))
 
@@ -73,8 +78,51 @@ def _script_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _counts(text: str) -> tuple[int, int]:
+    """``(traditional-only, simplified-only)`` character counts of ``text``.
+
+    >>> _counts("這是繁體，这是简体")
+    (2, 3)
+    """
+    marks = _marks(text)
+    return (marks.count(1), marks.count(2)) if marks is not None else _counts_re(text)
+
+
+def _marks(text: str) -> bytes | None:
+    """One byte per UTF-16 unit of ``text``: 1 traditional-only, 2 simplified-only, else 0 (None without numpy).
+
+    One table lookup a unit: every such character lies in the BMP, and the halves of
+    other characters look up nothing. ``len(marks) == len(text)`` unless ``text`` holds
+    characters beyond the BMP.
+
+    >>> _marks("這是这") in (b"\\x01\\x00\\x02", None)
+    True
+    """
+    table = _count_table()
+    if table is None:
+        return None
+    import numpy
+
+    return table.take(numpy.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=numpy.uint16)).tobytes()
+
+
+def _counts_re(text: str) -> tuple[int, int]:
+    """:func:`_counts` without numpy."""
     trad_re, simp_re = _script_res()
     return len(trad_re.findall(text)), len(simp_re.findall(text))
+
+
+@functools.lru_cache(maxsize=1)
+def _count_table() -> Any:
+    """numpy array over the BMP: 1 for a traditional-only, 2 for a simplified-only character (None without numpy)."""
+    try:
+        import numpy
+    except ImportError:  # pragma: no cover - numpy is an optional speed-up
+        return None
+    trad, simp = _script_chars()
+    table = numpy.zeros(0x10000, dtype=numpy.uint8)
+    table[[ord(c) for c in trad]] = 1
+    table[[ord(c) for c in simp]] = 2
+    return table
 
 
 def detect_script(text: str) -> str:
@@ -106,7 +154,7 @@ def script_origin(text: str) -> tuple[str, dict[str, int]]:
     'mainland-repost'
     """
     counts = {"mainland": 0, "tw": 0, "hk": 0}
-    for _, _, origin in _origin_matcher().finditer(text):
+    for origin in _origin_matcher().values(text):
         counts[str(origin)] += 1
     if counts["hk"] >= 2 and counts["hk"] >= counts["tw"]:
         return "hk", counts
@@ -118,31 +166,93 @@ def script_origin(text: str) -> tuple[str, dict[str, int]]:
 
 
 @functools.lru_cache(maxsize=4)
-def _table_matcher(table: str, direction: str) -> WordMatcher:
-    """Matcher over a rule table's wrong forms, values ``(row, correct)``; traditional forms via s2t."""
+def _table_items(table: str, direction: str) -> tuple[tuple[str, tuple[dict[str, str], str]], ...]:
+    """A rule table's ``(wrong, (row, correct))`` pairs; traditional forms via s2t."""
     items = []
     for row in load_table(table):
         wrong, right = (row["tw"], row["mainland"]) if table == "script_vocabulary" else (row["artifact"], row["correct"])
         if direction == "traditional":
             wrong, right = _converter("s2t").convert(wrong), _converter("s2t").convert(right)
         items.append((wrong, (row, right)))
-    return WordMatcher(items)
+    return tuple(items)
 
 
-def _table_edits(text: str, spans: list[tuple[int, int]], table: str, direction: str, name: str, repost: bool) -> list[Edit]:
-    """Edits of a rule table's matches that lie inside ``spans`` (sorted, disjoint)."""
+@functools.lru_cache(maxsize=4)
+def _table_matcher(table: str, direction: str) -> WordMatcher:
+    """Matcher over a rule table's wrong forms, values ``(row, correct)``; traditional forms via s2t."""
+    return WordMatcher(_table_items(table, direction))
+
+
+def _table_hits(text: str, spans: list[tuple[int, int]], table: str, direction: str, repost: bool) -> list[tuple[int, Edit]]:
+    """``(span index, edit)`` for a rule table's matches that lie inside ``spans`` (sorted, disjoint)."""
     import bisect
 
+    if not spans:
+        return []
+    anchors = _anchors(table, direction)
+    matches = _anchored_matches(text, table, direction) if anchors else _table_matcher(table, direction).finditer(text)
     starts = [lo for lo, _ in spans]
-    edits: list[Edit] = []
-    for s, e, (row, right) in _table_matcher(table, direction).finditer(text):  # type: ignore[misc]
+    hits: list[tuple[int, Edit]] = []
+    for s, e, (row, right) in matches:  # type: ignore[misc]
         k = bisect.bisect_right(starts, s) - 1
         if k < 0 or e > spans[k][1]:
             continue
         if row.get("when") == "repost" and not repost:
             continue
-        edits.append(Edit(s, e, text[s:e], right, name, row["id"]))
-    return edits
+        hits.append((k, Edit(s, e, text[s:e], right, ToSimplified.name, row["id"])))
+    return hits
+
+
+def _table_edits(text: str, spans: list[tuple[int, int]], table: str, direction: str, name: str, repost: bool) -> list[Edit]:
+    """Edits of a rule table's matches that lie inside ``spans`` (sorted, disjoint)."""
+    return [e if e.pass_name == name else Edit(e.start, e.end, e.before, e.after, name, e.rule) for _, e in _table_hits(text, spans, table, direction, repost)]
+
+
+@functools.lru_cache(maxsize=4)
+def _anchors(table: str, direction: str) -> dict[str, dict[int, dict[str, Any]]] | None:
+    """The table's wrong forms by their last two characters and length, when a few such anchors cover them all.
+
+    ``script_artifacts`` needs only ``网域`` and ``协定``: finding those with ``str.find``
+    is much cheaper than running the matcher over the text.
+    """
+    words = dict(_table_items(table, direction))  # a later row for the same word wins, as in WordMatcher
+    if not words or min(map(len, words)) < 2:
+        return None
+    anchors: dict[str, dict[int, dict[str, Any]]] = {}
+    for word, value in words.items():
+        anchors.setdefault(word[-2:], {}).setdefault(len(word), {})[word] = value
+    return anchors if len(anchors) <= 8 else None
+
+
+def _anchored_matches(text: str, table: str, direction: str) -> list[tuple[int, int, Any]]:
+    """Leftmost-longest matches of the table's wrong forms, found through their anchors.
+
+    Every occurrence of a wrong form ends with its anchor, so the anchors' occurrences
+    give all of them; the leftmost-longest non-overlapping ones are then what
+    :class:`WordMatcher` finds.
+
+    >>> [(s, e) for s, e, _ in _anchored_matches("领网域和区网域", "script_artifacts", "simplified")]
+    [(0, 3), (4, 7)]
+    """
+    found = []
+    for anchor, by_length in _anchors(table, direction).items():  # type: ignore[union-attr]
+        at = text.find(anchor)
+        while at >= 0:
+            end = at + len(anchor)
+            for length, words in by_length.items():
+                value = words.get(text[end - length : end]) if end >= length else None
+                if value is not None:
+                    found.append((end - length, end, value))
+            at = text.find(anchor, at + 1)
+    if len(found) > 1:
+        found.sort(key=lambda m: (m[0], m[0] - m[1]))
+        kept, last = [], 0
+        for m in found:
+            if m[0] >= last:
+                kept.append(m)
+                last = m[1]
+        found = kept
+    return found
 
 
 @functools.lru_cache(maxsize=4096)
@@ -170,6 +280,8 @@ def remove_pinyin_annotations(text: str, name: str = "to_simplified") -> list[Ed
         return []
     edits = []
     for m in _PINYIN_RE.finditer(text):
+        if not "\u4e00" <= text[m.start() - 1 : m.start()] <= "\u9fff":
+            continue
         body = m.group(1)
         if not any(ch in _TONE_MARKS for ch in body):
             continue
@@ -222,24 +334,89 @@ class ToSimplified:
 
     def run(self, text: str) -> PassOutput:
         """Convert ``text``; returns the text, the edits and ``script`` / ``script_origin`` report fields."""
-        trad, simp = _counts(text)
+        marks = _marks(text)
+        trad, simp = (marks.count(1), marks.count(2)) if marks is not None else _counts_re(text)
         report: dict[str, Any] = {}
         if trad or simp:
             report["script"] = _script_from_counts(trad, simp, text)
             report["script_evidence"] = {"traditional_chars": trad, "simplified_chars": simp}
         elif _HAN_RE.search(text):
             report["script"] = "simplified"
+        if self.target == "simplified" and not trad:  # the common case: nothing to convert
+            edits = remove_pinyin_annotations(text, self.name)
+            return PassOutput(apply_edits(text, edits) if edits else text, edits, report)
+        if self.target == "simplified":
+            origin, counts = script_origin(text)
+            report["script_origin"] = origin
+            report["script_origin_evidence"] = counts
+            if self.granularity == "line":
+                new_text, edits = self._lines_to_simplified(text, origin == "mainland-repost", marks)
+                return PassOutput(new_text, edits, report)
         trail = EditTrail(text, self.name)
         if self.target == "simplified":
-            if trad:
-                origin, counts = script_origin(text)
-                report["script_origin"] = origin
-                report["script_origin_evidence"] = counts
-                self._to_simplified(trail, origin == "mainland-repost")
+            self._to_simplified(trail, origin == "mainland-repost")
         else:
             self._to_traditional(trail)
         trail.step(remove_pinyin_annotations(trail.text, self.name))
         return trail.output(report)
+
+    def _lines_to_simplified(self, text: str, repost: bool, marks: bytes | None = None) -> tuple[str, list[Edit]]:
+        """The line-granularity conversion, its edits built straight in input coordinates.
+
+        Gives what :meth:`_to_simplified` and an :class:`EditTrail` give (one edit per
+        converted line, rule ``opencc:t2s`` joined with the table ids that fired in it),
+        without composing edit lists: the whole text is converted once and the lines are
+        compared with ``==``; ``marks`` (from :func:`_marks`) tell which hold a traditional
+        character.
+
+        >>> ToSimplified()._lines_to_simplified("卡達\\nabc\\n軟體", False)[1][0].rule
+        'opencc:t2s+V044'
+        """
+        config = "tw2sp" if self.vocabulary == "full" else "t2s"
+        converted = _convert(config, text)
+        old_lines = text.split("\n")
+        new_lines = converted.split("\n")
+        if len(new_lines) != len(old_lines):  # never seen; convert line by line then
+            new_lines = [_convert(config, line) for line in old_lines]
+            converted = "\n".join(new_lines)
+        changed = [i for i, (old, new) in enumerate(zip(old_lines, new_lines)) if old != new]
+        starts = _line_starts(old_lines)
+        if marks is not None and len(marks) == len(text):
+            lines = [i for i in changed if marks.find(1, starts[i], starts[i] + len(old_lines[i])) >= 0]
+        else:
+            trad_search = _script_res()[0].search
+            lines = [i for i in changed if trad_search(old_lines[i])]
+        if len(lines) != len(changed):  # lines that change without a traditional character stay
+            for i in set(changed) - set(lines):
+                new_lines[i] = old_lines[i]
+            converted = "\n".join(new_lines)
+        rule = f"opencc:{config}"
+        fired: dict[int, list[str]] = {}  # table ids that fired, by index into ``lines``
+        if self.vocabulary != "none" and lines:
+            # the tables fire on converted lines only; conversion never adds or removes a line
+            new_starts = starts if len(converted) == len(text) and list(map(len, new_lines)) == list(map(len, old_lines)) else _line_starts(new_lines)
+            spans = [(new_starts[i], new_starts[i] + len(new_lines[i])) for i in lines]
+            tables = ["script_artifacts"] if self.vocabulary == "full" else ["script_vocabulary", "script_artifacts"]
+            for table in tables:
+                hits = _table_hits(converted, spans, table, "simplified", repost)
+                if hits:
+                    for k, e in hits:
+                        fired.setdefault(k, []).append(e.rule)
+                    edits = [e for _, e in hits]
+                    converted = apply_edits(converted, edits)
+                    spans = _move(spans, edits)
+            if fired:
+                new_lines = converted.split("\n")
+        edits = []
+        for k, i in enumerate(lines):
+            old, new = old_lines[i], new_lines[i]
+            if old != new:
+                edits.append(Edit(starts[i], starts[i] + len(old), old, new, self.name, _join_rules([rule, *fired[k]]) if k in fired else rule))
+        pinyin = remove_pinyin_annotations(converted, self.name)
+        if pinyin:
+            edits = compose_edits(text, edits, pinyin, self.name)
+            converted = apply_edits(converted, pinyin)
+        return converted, edits
 
     def _to_simplified(self, trail: EditTrail, repost: bool) -> None:
         config = "tw2sp" if self.vocabulary == "full" else "t2s"
@@ -283,6 +460,15 @@ class ToSimplified:
         trail.step(edits)
         if self.vocabulary != "none":
             trail.step(_table_edits(trail.text, [(0, len(trail.text))], "script_artifacts", "traditional", self.name, True))
+
+
+def _line_starts(lines: list[str]) -> list[int]:
+    """Offset of each line in ``"\\n".join(lines)``.
+
+    >>> _line_starts(["ab", "", "c"])
+    [0, 3, 4]
+    """
+    return [0, *itertools.accumulate(map((1).__add__, map(len, lines[:-1])))]
 
 
 def _move(spans: list[tuple[int, int]], edits: list[Edit]) -> list[tuple[int, int]]:
