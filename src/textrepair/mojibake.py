@@ -19,6 +19,7 @@ its tell-tale characters are present.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from typing import Any
@@ -137,7 +138,7 @@ def _followups(text: str, edits: list[Edit], name: str) -> list[Edit]:
     (鍏朵腑 → 其中) has too little evidence of its own.
     """
     rows = {r["id"]: r for r in _kinds().get("cjk", [])}
-    taken = [(e.start, e.end) for e in edits]
+    taken = _Taken((e.start, e.end) for e in edits)
     out: list[Edit] = []
     for edit in edits:
         row = rows.get(edit.rule)
@@ -148,14 +149,31 @@ def _followups(text: str, edits: list[Edit], name: str) -> list[Edit]:
         hi = len(text) if hi < 0 else hi
         for m in _CJK_RUN.finditer(text, lo, hi):
             for s, e in ((m.start(), m.end()), (m.start(), min(hi, m.end() + 1))):
-                if any(s < b and a < e for a, b in taken):
+                if taken.overlaps(s, e):
                     break
                 cand = _no_worse(text[s:e], row)
                 if cand is not None:
                     out.append(Edit(s, e, text[s:e], cand, name, row["id"]))
-                    taken.append((s, e))
+                    taken.add(s, e)
                     break
     return out
+
+
+class _Taken:
+    """Disjoint spans already repaired, sorted, for overlap tests by bisection."""
+
+    def __init__(self, spans: Any) -> None:
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect.bisect_right(self.starts, s)
+        return (i > 0 and self.spans[i - 1][1] > s) or (i < len(self.spans) and self.spans[i][0] < e)
+
+    def add(self, s: int, e: int) -> None:
+        i = bisect.bisect_right(self.starts, s)
+        self.starts.insert(i, s)
+        self.spans.insert(i, (s, e))
 
 
 def _repair_lossy(span: str) -> tuple[str | None, int]:
