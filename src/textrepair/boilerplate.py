@@ -46,6 +46,7 @@ class _Pattern:
     label: str
     scope: str
     requires: str
+    anchor: str
     regex: re.Pattern[str]
 
 
@@ -53,19 +54,27 @@ class _Pattern:
 def _patterns() -> dict[str, list[_Pattern]]:
     by_scope: dict[str, list[_Pattern]] = {}
     for row in load_table("boilerplate_patterns"):
-        p = _Pattern(row["id"], row["label"], row["scope"], row["requires"], re.compile(row["pattern"]))
+        p = _Pattern(row["id"], row["label"], row["scope"], row["requires"], row["anchor"], re.compile(row["pattern"]))
         by_scope.setdefault(row["scope"], []).append(p)
     return by_scope
 
 
-_KEYWORDS = (
-    "作者 编辑 編輯 责编 責編 撰文 记者 記者 策划 策劃 排版 校对 校對 审核 審核 出品 图文 圖文 摄影 攝影 编译 編譯 来源 來源 稿源 "
-    "转载 轉載 微信 公众号 公眾號 QQ 电话 電話 邮箱 郵箱 联系 聯繫 客服 声明 聲明 版权 版權 未经 未經 不代表 上一 下一 评论 評論 "
-    "点击 點擊 分享到 图源 圖源 图片 圖片 供图 供圖"
-).split()
-# one scan of the whole text finds every line a textual rule can match (sre skips to the first characters)
-_KEYWORD_SCAN = re.compile("|".join(map(re.escape, sorted(_KEYWORDS, key=len, reverse=True))))
-_COUNTER_LINE = re.compile(r"\n[ \t]*[(（]\d")  # a comment counter after a newline (the text start is checked apart)
+# The prefilter of the textual (scope "line") rules, so that only a few lines are searched at all: a line
+# can only match one when it starts with one of _HEADS (the rules anchored at the line start), holds one
+# of the words of _ANYWHERE (the disclaimer wording, the image credits) or starts with a counter "(0)".
+_HEADS = frozenset(
+    "作者 编辑 編輯 责编 責編 责任 責任 撰文 记者 記者 策划 策劃 排版 校对 校對 审核 審核 出品 图文 圖文 摄影 攝影 编译 編譯 "  # B02
+    "来源 來源 稿源 文章 本文 转载 轉載 "  # B03
+    "微信 公众 公眾 QQ 电话 電話 邮箱 郵箱 联系 聯繫 客服 "  # B04
+    "免责 免責 声明 聲明 版权 版權 "  # B05
+    "上一 下一 评论 評論 发表 發表 相关 相關 点击 點擊 分享".split()  # B08, B09
+)
+_HEAD = operator.itemgetter(slice(0, 2))
+_ANYWHERE = re.compile(
+    "版权归原作者所有|版權歸原作者所有|未经允许不得转载|未經允許不得轉載|不代表本站观点|不代表本站觀點"  # B06
+    "|图源|圖源|图片来源|圖片來源|图片来自|圖片來自|供图|供圖"  # B11
+)
+_COUNTER_LINE = re.compile(r"\n[ \t]*[(（]\d")  # B07: a counter after a newline (the text start is checked apart)
 _COUNTER_START = re.compile(r"[ \t]*[(（]\d")
 _CONTENT = ("content", "")
 
@@ -97,7 +106,7 @@ class _Lines:
         return self._ends[i - 1] + i if i else 0
 
     def short(self, limit: int) -> list[int]:
-        """Non-blank lines of at most ``limit`` characters once stripped, in order."""
+        """Non-blank lines of at most ``limit`` characters once stripped, in order (selected in C)."""
         lens = self.lens
         return [i for i in itertools.compress(range(len(lens)), map(limit.__ge__, lens)) if lens[i]]
 
@@ -112,23 +121,18 @@ def classify_lines(text: str) -> list[tuple[str, str]]:
     return [doc.labels.get(i, _CONTENT) for i in range(len(doc.raw))]
 
 
-def _candidate_lines(text: str) -> list[int]:
-    """Lines that hold a boilerplate keyword or start with a counter, found with one scan of the whole text.
+def _candidate_lines(doc: _Lines) -> list[int]:
+    """The lines a textual rule may match: one C-level pass over the line starts and one regex scan of the text.
 
-    >>> _candidate_lines("正文。\\n作者 | 王欣\\n正文。\\n(0)")
-    [1, 3]
+    >>> _candidate_lines(_Lines("正文。\\n作者 | 王欣\\n正文。\\n(0)\\n* 图源:新华社"))
+    [1, 3, 4]
     """
-    hits = [m.start() for m in _KEYWORD_SCAN.finditer(text)] + [m.start() + 1 for m in _COUNTER_LINE.finditer(text)]
+    text = doc.text
+    heads = itertools.compress(range(len(doc.stripped)), map(_HEADS.__contains__, map(_HEAD, doc.stripped)))
+    hits = [m.start() for m in _ANYWHERE.finditer(text)] + [m.start() + 1 for m in _COUNTER_LINE.finditer(text)]
     if _COUNTER_START.match(text):
         hits.append(0)
-    out: list[int] = []
-    line = prev = 0
-    for h in sorted(hits):
-        line += text.count("\n", prev, h)
-        prev = h
-        if not out or out[-1] != line:
-            out.append(line)
-    return out
+    return sorted(set(heads).union(_line_numbers(text, sorted(hits))))
 
 
 def _classify(text: str) -> _Lines:
@@ -139,7 +143,7 @@ def _classify(text: str) -> _Lines:
         return doc
     first = nonblank[0]
     # textual rules: only the lines that hold a keyword can match one
-    for i in _candidate_lines(text):
+    for i in _candidate_lines(doc):
         s = stripped[i]
         if i == first or not s or len(s) > 400:
             continue  # the title line is only ever unwrapped
@@ -149,8 +153,9 @@ def _classify(text: str) -> _Lines:
                 break
     # a related-articles heading takes everything after it
     tail = pats.get("tail_start", [])
-    for i in doc.short(12):
-        if i == first:
+    short = doc.short(_CAPTION_MAX)
+    for i in short:
+        if i == first or doc.lens[i] > 12:
             continue  # headings are short
         rule = next((p.rule for p in tail if p.regex.search(stripped[i])), None)
         if rule is not None:
@@ -167,15 +172,16 @@ def _classify(text: str) -> _Lines:
             labels[j] = ("nav", "B-DISCLAIMER-NAV")
     _mark_repeats(doc)
     _mark_lede(doc)
-    _mark_captions(doc, pats.get("caption_evidence", []))
+    _mark_captions(doc, short, pats.get("caption_evidence", []))
     return doc
 
 
 def _mark_repeats(doc: _Lines) -> None:
     """Repeated titles: a line of at most 80 characters seen three or more times, after its first occurrence."""
-    counts = collections.Counter(itertools.compress(doc.stripped, doc.stripped))
-    if not counts or max(counts.values()) < 3:
-        return  # the fast path: no line repeats (one C-level count)
+    lines = list(itertools.compress(doc.stripped, doc.stripped))
+    if len(set(lines)) > len(lines) - 2:
+        return  # the fast path: no line can be there three times (one set, built in C)
+    counts = collections.Counter(lines)
     repeated = {s for s, n in counts.items() if n >= 3 and len(s) <= 80}
     seen: set[str] = set()
     for i in doc.nonblank:
@@ -188,32 +194,33 @@ def _mark_repeats(doc: _Lines) -> None:
 
 def _mark_lede(doc: _Lines) -> None:
     """Lines near the top whose sentences all reappear later in the body (searched in the text in place)."""
-    nonblank = doc.nonblank
+    nonblank, labels, raw, find = doc.nonblank, doc.labels, doc.raw, doc.text.find
     for k, i in enumerate(nonblank[1:_LEDE_WINDOW], 1):
-        if i in doc.labels:
+        if i in labels:
             continue
-        sentences = _SENTENCES.findall(doc.raw[i])
+        sentences = _SENTENCES.findall(raw[i])
         if not sentences:
             continue
         # the body after the line starts at the next non-blank line: blank lines between cannot hold a sentence
         after = doc.start(nonblank[k + 1]) if k + 1 < len(nonblank) else len(doc.text)
         n = len(sentences)
         repeated = missed = 0
-        for s in sentences:
-            if doc.text.find(s.strip()[:30], after) != -1:  # a sentence is never blank once stripped
-                repeated += 1
-            else:
+        for s in sentences:  # a sentence is never blank once stripped; stop as soon as the outcome is certain
+            if find(s.strip()[:30], after) == -1:
                 missed += 1
                 if (n - missed) / n < 0.6:
-                    break  # decided: even if every other sentence reappeared, too few would
-        if repeated / n >= 0.6:
-            doc.labels[i] = ("lede_duplicate", "B-LEDE")
+                    break
+            else:
+                repeated += 1
+                if repeated / n >= 0.6:
+                    labels[i] = ("lede_duplicate", "B-LEDE")
+                    break
 
 
-def _mark_captions(doc: _Lines, evidence: list[_Pattern]) -> None:
-    """Short lines without sentence punctuation between two paragraphs, with caption evidence."""
+def _mark_captions(doc: _Lines, short: list[int], evidence: list[_Pattern]) -> None:
+    """Short lines (``short``) without sentence punctuation between two paragraphs, with caption evidence."""
     nonblank, stripped = doc.nonblank, doc.stripped
-    for i in doc.short(_CAPTION_MAX):
+    for i in short:
         k = bisect.bisect_left(nonblank, i)
         s = stripped[i]
         if not 0 < k < len(nonblank) - 1 or i in doc.labels or _SENTENCE_END.search(s) or re.search(r"[:：]", s):
@@ -287,6 +294,11 @@ class StripBoilerplate:
             for i, (label, _) in labels.items():
                 marked[i] = label
             return PassOutput(text, [], {"boilerplate_labels": marked, "boilerplate_inline": [(e.start, e.before, e.rule) for e in inline]})
+        if not labels and not inline:  # the fast path: plain content, at most blank lines to collapse or a wrapper
+            drop = _drops(doc, [])
+            header = self._unwrap(doc, doc.nonblank[0])
+            if not header and (not drop or drop == {len(raw) - 1} and not raw[-1]):
+                return PassOutput(text, [], {"boilerplate_removed": []})
         removed = sorted(labels)
         report: dict[str, Any] = {}
         # the 40% cap, except for an explicit tail
@@ -347,8 +359,8 @@ class StripBoilerplate:
         fired: set[str] = set()
         spans: list[tuple[int, int, str]] = []
         for p in _patterns().get("inline", []):
-            if p.requires and p.requires not in fired:
-                continue
+            if p.requires and p.requires not in fired or p.anchor and p.anchor not in text:
+                continue  # the fast path: one C-level search tells the rule cannot fire
             for m in p.regex.finditer(text):
                 if m.group(0):
                     spans.append((m.start(), m.end(), p.rule))
