@@ -128,7 +128,8 @@ def _candidate_lines(doc: _Lines) -> list[int]:
     [1, 3, 4]
     """
     text = doc.text
-    heads = itertools.compress(range(len(doc.stripped)), map(_HEADS.__contains__, map(_HEAD, doc.stripped)))
+    nonblank = itertools.compress(doc.stripped, doc.stripped)
+    heads = itertools.compress(doc.nonblank, map(_HEADS.__contains__, map(_HEAD, nonblank)))
     hits = [m.start() for m in _ANYWHERE.finditer(text)] + [m.start() + 1 for m in _COUNTER_LINE.finditer(text)]
     if _COUNTER_START.match(text):
         hits.append(0)
@@ -192,27 +193,45 @@ def _mark_repeats(doc: _Lines) -> None:
             seen.add(s)
 
 
+@functools.lru_cache(maxsize=None)
+def _lede_need(n: int) -> int:
+    """The fewest of ``n`` sentences that must reappear for a lede duplicate (a share of 0.6).
+
+    >>> [_lede_need(n) for n in (1, 2, 3, 5)]
+    [1, 2, 2, 3]
+    """
+    return next(r for r in range(n + 1) if r / n >= 0.6)
+
+
 def _mark_lede(doc: _Lines) -> None:
-    """Lines near the top whose sentences all reappear later in the body (searched in the text in place)."""
-    nonblank, labels, raw, find = doc.nonblank, doc.labels, doc.raw, doc.text.find
-    for k, i in enumerate(nonblank[1:_LEDE_WINDOW], 1):
+    """Lines near the top whose sentences all reappear later in the body (searched in the text in place).
+
+    The body after a line starts at the next non-blank line (blank lines between cannot hold a
+    sentence); the sentences are looked up until the outcome is certain.
+    """
+    nonblank, labels, raw, text = doc.nonblank, doc.labels, doc.raw, doc.text
+    window = nonblank[1 : _LEDE_WINDOW + 1]
+    if not window:
+        return
+    ends = list(itertools.accumulate(map(len, raw[: window[-1]])))  # line j starts at ends[j - 1] + j
+    find, findall = text.find, _SENTENCES.findall
+    for k, i in enumerate(window[: _LEDE_WINDOW - 1]):
         if i in labels:
             continue
-        sentences = _SENTENCES.findall(raw[i])
+        sentences = findall(raw[i])
         if not sentences:
             continue
-        # the body after the line starts at the next non-blank line: blank lines between cannot hold a sentence
-        after = doc.start(nonblank[k + 1]) if k + 1 < len(nonblank) else len(doc.text)
-        n = len(sentences)
-        repeated = missed = 0
-        for s in sentences:  # a sentence is never blank once stripped; stop as soon as the outcome is certain
+        after = ends[window[k + 1] - 1] + window[k + 1] if k + 1 < len(window) else len(text)
+        need = _lede_need(len(sentences))
+        spare = len(sentences) - need  # misses allowed
+        for s in sentences:
             if find(s.strip()[:30], after) == -1:
-                missed += 1
-                if (n - missed) / n < 0.6:
+                spare -= 1
+                if spare < 0:
                     break
             else:
-                repeated += 1
-                if repeated / n >= 0.6:
+                need -= 1
+                if not need:
                     labels[i] = ("lede_duplicate", "B-LEDE")
                     break
 
@@ -399,8 +418,10 @@ def _drops(doc: _Lines, removed: list[int]) -> set[int]:
     >>> sorted(_drops(_Lines("a\\n\\n\\n\\nb"), []))
     [2, 3]
     """
+    blanks = list(itertools.compress(range(len(doc.raw)), map(operator.not_, doc.stripped)))
+    if not removed and 1 not in map(operator.sub, blanks[1:], blanks):
+        return set()  # the fast path: nothing goes and no two blank lines touch
     drop = set(removed)
-    blanks = itertools.compress(range(len(doc.raw)), map(operator.not_, doc.stripped))
     prev_blank, last = True, -1
     for i in sorted(drop.union(blanks)):
         if i != last + 1:
