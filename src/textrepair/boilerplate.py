@@ -94,16 +94,20 @@ class _Lines:
         self.lens = list(map(len, self.stripped))
         self.nonblank = list(itertools.compress(range(len(self.raw)), self.stripped))
         self.labels: dict[int, tuple[str, str]] = {}
-        self._ends: list[int] | None = None
+        self._starts: list[int] | None = None
 
     def label(self, i: int) -> str:
         return self.labels.get(i, _CONTENT)[0]
 
     def start(self, i: int) -> int:
-        """Offset of line ``i`` in the text (the cumulative lengths are built once, in C)."""
-        if self._ends is None:
-            self._ends = list(itertools.accumulate(map(len, self.raw)))
-        return self._ends[i - 1] + i if i else 0
+        """Offset of line ``i`` in the text (see :meth:`starts`)."""
+        return self.starts()[i]
+
+    def starts(self) -> list[int]:
+        """Offsets of every line in the text (the cumulative lengths are built once, in C)."""
+        if self._starts is None:
+            self._starts = [0, *map(operator.add, itertools.accumulate(map(len, self.raw[:-1])), range(1, len(self.raw)))]
+        return self._starts
 
     def short(self, limit: int) -> list[int]:
         """Non-blank lines of at most ``limit`` characters once stripped, in order (selected in C)."""
@@ -279,7 +283,7 @@ class StripBoilerplate:
         if self.mode == "mark" or not first.edits:
             return first
         trail = EditTrail(text, self.name)
-        trail.step(first.edits)
+        trail.text, trail.edits = first.text, list(first.edits)  # the first round, already applied
         report = dict(first.report)
         for _ in range(2):
             again = self._run_once(trail.text)
@@ -333,16 +337,18 @@ class StripBoilerplate:
         edits: list[Edit] = []
         header = self._unwrap(doc, next((i for i in doc.nonblank if i not in drop), None))
         edits.extend(header)
-        last = len(raw) - 1
+        last, starts, name = len(raw) - 1, doc.starts(), self.name
         for i in sorted(drop):
-            if not raw[i] and i not in labels and i == last:
-                continue
-            start = doc.start(i)
-            end = min(start + len(raw[i]) + 1, len(text))
-            if i == last and start > 0 and i - 1 not in drop:  # last line without newline
-                start -= 1
-            rule = labels.get(i, _CONTENT)[1] or "B-BLANK"
-            edits.append(Edit(start, end, text[start:end], "", self.name, rule))
+            start = starts[i]
+            if i == last:  # the last line has no newline
+                if not raw[i] and i not in labels:
+                    continue
+                end = len(text)
+                if start > 0 and i - 1 not in drop:
+                    start -= 1
+            else:
+                end = start + len(raw[i]) + 1
+            edits.append(Edit(start, end, text[start:end], "", name, labels.get(i, _CONTENT)[1] or "B-BLANK"))
         edits = _disjoint(sorted(edits + inline, key=lambda e: (e.start, -e.end)))
         promos = [e for e in edits if e.rule in self._inline_ids()]
         report["boilerplate_removed"] = [
