@@ -207,7 +207,7 @@ def _lede_need(n: int) -> int:
     return next(r for r in range(n + 1) if r / n >= 0.6)
 
 
-def _mark_lede(doc: _Lines) -> None:
+def _mark_lede(doc: _Lines, skip: set[int] | frozenset[int] = frozenset()) -> None:
     """Lines near the top whose sentences all reappear later in the body (searched in the text in place).
 
     The body after a line starts at the next non-blank line (blank lines between cannot hold a
@@ -220,7 +220,7 @@ def _mark_lede(doc: _Lines) -> None:
     ends = list(itertools.accumulate(map(len, raw[: window[-1]])))  # line j starts at ends[j - 1] + j
     find, findall = text.find, _SENTENCES.findall
     for k, i in enumerate(window[: _LEDE_WINDOW - 1]):
-        if i in labels:
+        if i in labels or i in skip:
             continue
         sentences = findall(raw[i])
         if not sentences:
@@ -279,12 +279,14 @@ class StripBoilerplate:
         Removal runs in rounds until nothing more goes (a removal can expose a title
         wrapper or leave lines to merge), so the pass is idempotent.
         """
-        first = self._run_once(text)
+        first, removed = self._round(text)
         if self.mode == "mark" or not first.edits:
             return first
         trail = EditTrail(text, self.name)
         trail.text, trail.edits = first.text, list(first.edits)  # the first round, already applied
         report = dict(first.report)
+        if removed is not None and _settled(removed, trail.text, self._inline):
+            return trail.output(report)  # the fast path: the second round provably finds nothing
         for _ in range(2):
             again = self._run_once(trail.text)
             if not again.edits:
@@ -295,8 +297,12 @@ class StripBoilerplate:
         return trail.output(report)
 
     def _run_once(self, text: str) -> PassOutput:
+        return self._round(text)[0]
+
+    def _round(self, text: str) -> tuple[PassOutput, _Removal | None]:
+        """One round; with it, when the round only removed whole lines, what :func:`_settled` needs."""
         if not text.strip():
-            return PassOutput(text, [], {})
+            return PassOutput(text, [], {}), None
         doc = _classify(text)
         raw, labels = doc.raw, doc.labels
         inline = all_inline = self._inline(text)
@@ -316,12 +322,12 @@ class StripBoilerplate:
             marked = ["content"] * len(raw)
             for i, (label, _) in labels.items():
                 marked[i] = label
-            return PassOutput(text, [], {"boilerplate_labels": marked, "boilerplate_inline": [(e.start, e.before, e.rule) for e in inline]})
+            return PassOutput(text, [], {"boilerplate_labels": marked, "boilerplate_inline": [(e.start, e.before, e.rule) for e in inline]}), None
         if not labels and not inline:  # the fast path: plain content, at most blank lines to collapse or a wrapper
             drop = _drops(doc, [])
             header = self._unwrap(doc, doc.nonblank[0])
             if not header and (not drop or drop == {len(raw) - 1} and not raw[-1]):
-                return PassOutput(text, [], {"boilerplate_removed": []})
+                return PassOutput(text, [], {"boilerplate_removed": []}), None
         removed = sorted(labels)
         report: dict[str, Any] = {}
         # the 40% cap, except for an explicit tail
@@ -357,7 +363,9 @@ class StripBoilerplate:
         if header:
             report["boilerplate_removed"].insert(0, {"line": 1, "label": "farm_header", "rule": header[0].rule, "text": "".join(e.before for e in header)})
         out = apply_edits(text, edits)
-        return PassOutput(out, edits, report)
+        gone = {i for i in drop if not (i == last and not raw[i] and i not in labels)}
+        simple = not inline and not header and "boilerplate_capped" not in report
+        return PassOutput(out, edits, report), _Removal(doc, gone) if simple else None
 
     def _unwrap(self, doc: _Lines, i: int | None) -> list[Edit]:
         """The edits unwrapping the content-farm title wrapper of line ``i`` (the first line that stays)."""
@@ -399,6 +407,41 @@ class StripBoilerplate:
             else:
                 merged.append([start, end, rule])
         return [_cut(text, start, end, self.name, rule) for start, end, rule in merged]
+
+
+@dataclass
+class _Removal:
+    """A round that removed whole lines only (no cut inside a line, no cap): the classified lines and the removed ones."""
+
+    doc: _Lines
+    gone: set[int]
+
+
+def _settled(removal: _Removal, text: str, inline: Any) -> bool:
+    """True when a second round on ``text`` (what ``removal`` left) provably finds nothing.
+
+    Every line left is a line of the first round, unchanged, that no rule labelled there. A textual
+    rule, the related-articles heading, a disclaimer or a repeated line would have labelled it
+    then; a lede line of the first window finds fewer sentences again. What can change is checked
+    here: the lines that came into the lede window, the captions (neighbours changed), the inline
+    fragments and the blank lines.
+
+    >>> first = _Lines("标题\\n作者 | 王欣\\n正文。")
+    >>> _settled(_Removal(first, {1}), "标题\\n正文。", lambda t: [])
+    True
+    """
+    before = removal.doc
+    doc = _Lines(text)
+    kept = sorted(set(range(len(before.raw))) - removal.gone)
+    if len(kept) + 1 == len(doc.raw) and not doc.raw[-1]:
+        kept.append(-1)  # the last line went without the newline before it: an empty line is left
+    if len(kept) != len(doc.raw) or not doc.nonblank or inline(text):
+        return False
+    window = set(before.nonblank[1:_LEDE_WINDOW])
+    _mark_lede(doc, {j for j in doc.nonblank[1:_LEDE_WINDOW] if kept[j] in window})
+    _mark_captions(doc, doc.short(_CAPTION_MAX), _patterns().get("caption_evidence", []))
+    drop = _drops(doc, [])
+    return not doc.labels and (not drop or drop == {len(doc.raw) - 1} and not doc.raw[-1])
 
 
 def _line_numbers(text: str, positions: list[int]) -> list[int]:
