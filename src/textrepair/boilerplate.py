@@ -285,7 +285,7 @@ class StripBoilerplate:
         trail = EditTrail(text, self.name)
         trail.text, trail.edits = first.text, list(first.edits)  # the first round, already applied
         report = dict(first.report)
-        if removed is not None and _settled(removed, trail.text, self._inline):
+        if removed is not None and _settled(removed, trail.text, self):
             return trail.output(report)  # the fast path: the second round provably finds nothing
         for _ in range(2):
             again = self._run_once(trail.text)
@@ -364,8 +364,8 @@ class StripBoilerplate:
             report["boilerplate_removed"].insert(0, {"line": 1, "label": "farm_header", "rule": header[0].rule, "text": "".join(e.before for e in header)})
         out = apply_edits(text, edits)
         gone = {i for i in drop if not (i == last and not raw[i] and i not in labels)}
-        simple = not inline and not header and "boilerplate_capped" not in report
-        return PassOutput(out, edits, report), _Removal(doc, gone) if simple else None
+        simple = not inline and "boilerplate_capped" not in report
+        return PassOutput(out, edits, report), _Removal(doc, gone, bool(header)) if simple else None
 
     def _unwrap(self, doc: _Lines, i: int | None) -> list[Edit]:
         """The edits unwrapping the content-farm title wrapper of line ``i`` (the first line that stays)."""
@@ -415,19 +415,21 @@ class _Removal:
 
     doc: _Lines
     gone: set[int]
+    unwrapped: bool = False  # the title wrapper of the first line was cut
 
 
-def _settled(removal: _Removal, text: str, inline: Any) -> bool:
+def _settled(removal: _Removal, text: str, strip: StripBoilerplate) -> bool:
     """True when a second round on ``text`` (what ``removal`` left) provably finds nothing.
 
     Every line left is a line of the first round, unchanged, that no rule labelled there. A textual
     rule, the related-articles heading, a disclaimer or a repeated line would have labelled it
     then; a lede line of the first window finds fewer sentences again. What can change is checked
     here: the lines that came into the lede window, the captions (neighbours changed), the inline
-    fragments and the blank lines.
+    fragments and the blank lines; after a title wrapper was cut, the repeated lines and the
+    wrapper of the title again.
 
     >>> first = _Lines("标题\\n作者 | 王欣\\n正文。")
-    >>> _settled(_Removal(first, {1}), "标题\\n正文。", lambda t: [])
+    >>> _settled(_Removal(first, {1}), "标题\\n正文。", StripBoilerplate())
     True
     """
     before = removal.doc
@@ -435,8 +437,14 @@ def _settled(removal: _Removal, text: str, inline: Any) -> bool:
     kept = sorted(set(range(len(before.raw))) - removal.gone)
     if len(kept) + 1 == len(doc.raw) and not doc.raw[-1]:
         kept.append(-1)  # the last line went without the newline before it: an empty line is left
-    if len(kept) != len(doc.raw) or not doc.nonblank or inline(text):
+    if len(kept) != len(doc.raw) or not doc.nonblank or strip._inline(text):
         return False
+    if removal.unwrapped:
+        if kept[doc.nonblank[0]] != before.nonblank[0]:
+            return False
+        _mark_repeats(doc)
+        if doc.labels or strip._unwrap(doc, doc.nonblank[0]):
+            return False
     window = set(before.nonblank[1:_LEDE_WINDOW])
     _mark_lede(doc, {j for j in doc.nonblank[1:_LEDE_WINDOW] if kept[j] in window})
     _mark_captions(doc, doc.short(_CAPTION_MAX), _patterns().get("caption_evidence", []))
