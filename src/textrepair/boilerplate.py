@@ -36,6 +36,7 @@ _SENTENCE_END = re.compile(r"[。！？!?…]")
 # a sentence starts after a sentence end (the look-behind keeps findall linear on long runs without one)
 _SENTENCES = re.compile(r"(?<![^。！？!?])[^。！？!?]{8,}[。！？!?]")
 _CAPTION_MAX = 40
+_NOT_CAPTION = re.compile(r"[。！？!?…:：]")  # a sentence end or a colon
 _PARAGRAPH_END = re.compile(r"[。！？!?…][”’」』)）\"]?$")
 _LEDE_WINDOW = 12
 
@@ -169,7 +170,7 @@ def _classify(text: str) -> _Lines:
             break
     # a disclaimer near the end takes the navigation lines right after it
     near_end = nonblank[len(nonblank) * 2 // 3]
-    for i in sorted(k for k, (label, _) in labels.items() if label == "disclaimer" and k >= near_end):
+    for i in sorted(k for k, (label, _) in labels.items() if label == "disclaimer" and k >= near_end) if labels else ():
         for k in range(bisect.bisect_right(nonblank, i), len(nonblank)):
             j = nonblank[k]
             if j in labels or doc.lens[j] > 30 or _SENTENCE_END.search(doc.raw[j]):
@@ -246,7 +247,7 @@ def _mark_captions(doc: _Lines, short: list[int], evidence: list[_Pattern]) -> N
     for i in short:
         k = bisect.bisect_left(nonblank, i)
         s = stripped[i]
-        if not 0 < k < len(nonblank) - 1 or i in doc.labels or _SENTENCE_END.search(s) or re.search(r"[:：]", s):
+        if not 0 < k < len(nonblank) - 1 or i in doc.labels or _NOT_CAPTION.search(s):
             continue
         if not _PARAGRAPH_END.search(stripped[nonblank[k - 1]][-2:]):
             continue  # a caption follows a finished paragraph (its last two characters tell)
