@@ -184,13 +184,14 @@ def _classify(text: str) -> _Lines:
 
 def _mark_repeats(doc: _Lines) -> None:
     """Repeated titles: a line of at most 80 characters seen three or more times, after its first occurrence."""
-    lines = list(itertools.compress(doc.stripped, doc.stripped))
+    short = doc.short(80)
+    lines = [doc.stripped[i] for i in short]
     if len(set(lines)) > len(lines) - 2:
-        return  # the fast path: no line can be there three times (one set, built in C)
+        return  # the fast path: no short line can be there three times (one set of the short lines)
     counts = collections.Counter(lines)
-    repeated = {s for s, n in counts.items() if n >= 3 and len(s) <= 80}
+    repeated = {s for s, n in counts.items() if n >= 3}
     seen: set[str] = set()
-    for i in doc.nonblank:
+    for i in short:
         s = doc.stripped[i]
         if s in repeated:
             if s in seen and i not in doc.labels:
