@@ -221,13 +221,13 @@ def _mark_lede(doc: _Lines, skip: set[int] | frozenset[int] = frozenset()) -> No
         return
     ends = list(itertools.accumulate(map(len, raw[: window[-1]])))  # line j starts at ends[j - 1] + j
     find, findall = text.find, _SENTENCES.findall
-    for k, i in enumerate(window[: _LEDE_WINDOW - 1]):
+    for k, i in enumerate(window[: min(len(window) - 1, _LEDE_WINDOW - 1)]):  # the last line has no body after it
         if i in labels or i in skip:
             continue
         sentences = findall(raw[i])
         if not sentences:
             continue
-        after = ends[window[k + 1] - 1] + window[k + 1] if k + 1 < len(window) else len(text)
+        after = ends[window[k + 1] - 1] + window[k + 1]
         need = _lede_need(len(sentences))
         spare = len(sentences) - need  # misses allowed
         for s in sentences:
