@@ -9,6 +9,12 @@ duplicate (``B-LEDE``), a related-articles heading takes everything after it
 (``B-TAIL``), a disclaimer near the end takes the navigation after it, and a short
 line between paragraphs with caption evidence is a caption (``B-CAPTION``).
 
+The fast path first: most lines are plain content, so the text is split and stripped once
+in C, a pass over the line heads and one regex scan find the few lines a textual rule may
+match, and the structural rules look only at short lines, the lede window and repeated
+lines (a set of the short lines). A second round runs only when the first one may have
+exposed something (see :func:`_settled`).
+
 >>> strip_boilerplate("今天小編分享的科技經驗:新加坡AI生死局,歡迎閲讀。\\n正文第一段。\\n作者 | 王欣\\n正文第二段。")
 '新加坡AI生死局\\n正文第一段。\\n正文第二段。'
 """
