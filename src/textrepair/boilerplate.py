@@ -363,8 +363,10 @@ class StripBoilerplate:
             else:
                 end = start + len(raw[i]) + 1
             edits.append(Edit(start, end, text[start:end], "", name, labels.get(i, _CONTENT)[1] or "B-BLANK"))
-        edits = _disjoint(sorted(edits + inline, key=lambda e: (e.start, -e.end)))
-        promos = [e for e in edits if e.rule in self._inline_ids()]
+        if inline or header:  # the line removals alone are in order and disjoint already
+            edits = _disjoint(sorted(edits + inline, key=lambda e: (e.start, -e.end)))
+        inline_ids = self._inline_ids()
+        promos = [e for e in edits if e.rule in inline_ids]
         report["boilerplate_removed"] = [
             {"line": i + 1, "label": labels[i][0], "rule": labels[i][1], "text": doc.stripped[i][:40]} for i in removed
         ] + [{"line": n + 1, "label": "promo", "rule": e.rule, "text": e.before} for n, e in zip(_line_numbers(text, [e.start for e in promos]), promos)]
