@@ -52,6 +52,25 @@ def _pool_run(docs: Sequence[Any], workers: int) -> tuple[float, list[str]]:
         return time.perf_counter() - start, out
 
 
+def _boilerplate_seeds(runs: int = 21) -> tuple[float, float]:
+    """(seconds, MB) of strip_boilerplate over the five seed articles, the median of ``runs``."""
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((corpus.ROOT / "fixtures" / "seeds").glob("00?_*.txt"))]
+    return _timed(tr.StripBoilerplate().run, seeds, runs), sum(len(t.encode("utf-8")) for t in seeds) / 1e6
+
+
+def _boilerplate_adversarial() -> tuple[float, float]:
+    """(seconds, MB) of strip_boilerplate on 5 MB of one line: image credits and punctuation runs, a title before it.
+
+    Its seconds are the figure the issue bounds (under 1 s: the patterns run in linear time).
+    """
+    unit = "图源:" + "，" * 40 + "图源" + "。。。" + ",,,," * 10 + "——" * 8 + "图源 " + "(" * 5
+    line = unit * (5_000_000 // len(unit.encode("utf-8")))
+    text = "标题\n" + line + "，" * 50_000  # a long run without a sentence end last
+    start = time.perf_counter()
+    tr.StripBoilerplate().run(text)
+    return time.perf_counter() - start, len(text.encode("utf-8")) / 1e6
+
+
 def measure(size: int, runs: int, workers: int, seed: int = 0) -> dict[str, Any]:
     """Run every measurement on a corpus sample of ``size`` bytes; returns the figures."""
     import charset_normalizer
@@ -78,6 +97,8 @@ def measure(size: int, runs: int, workers: int, seed: int = 0) -> dict[str, Any]
     passes = {p.name: p for p in tr.default_pipeline().passes}
     for name, p in passes.items():
         add(f"textrepair {name}", _timed(p.run, texts, runs), text_mb)
+    add("textrepair strip_boilerplate (seed fixtures)", *_boilerplate_seeds())
+    add("textrepair strip_boilerplate (adversarial 5 MB line)", *_boilerplate_adversarial())
     add("textrepair pipeline (text docs)", _timed(tr.repair, texts, runs), text_mb, "peer chain")
     add("textrepair decode (byte docs)", _timed(tr.decode, blobs, runs), blob_mb, "charset_normalizer")
     add("textrepair decode+pipeline (all docs)", _timed(_repair_bytes_or_text, docs, runs), all_mb, "peer chain")

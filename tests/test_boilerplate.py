@@ -135,3 +135,15 @@ def test_properties(text):
     out = StripBoilerplate().run(text)
     assert apply_edits(text, out.edits) == out.text
     assert tr.strip_boilerplate(out.text) == out.text
+
+
+def test_keyword_prefilter_keeps_every_line_a_textual_rule_matches():
+    from textrepair.boilerplate import _Lines, _candidate_lines, _patterns
+
+    texts = [seed_text(key) for key in SEED_FILES] + list(PATTERN_FIXTURES.values())
+    texts.append("\n".join(r["text_prefix"] for r in GOLD))
+    rules = [p for p in _patterns()["line"] if p.rule != "B07"]  # counters have a scan of their own, at the raw line start
+    for text in texts:
+        doc = _Lines(text)
+        matched = {i for i, s in enumerate(doc.stripped) if s and len(s) <= 400 and any(p.regex.search(s) for p in rules)}
+        assert matched <= set(_candidate_lines(doc)), text[:40]

@@ -9,6 +9,12 @@ duplicate (``B-LEDE``), a related-articles heading takes everything after it
 (``B-TAIL``), a disclaimer near the end takes the navigation after it, and a short
 line between paragraphs with caption evidence is a caption (``B-CAPTION``).
 
+The fast path first: most lines are plain content, so the text is split and stripped once
+in C, a pass over the line heads and one regex scan find the few lines a textual rule may
+match, and the structural rules look only at short lines, the lede window and repeated
+lines (a set of the short lines). A second round runs only when the first one may have
+exposed something (see :func:`_settled`).
+
 >>> strip_boilerplate("今天小編分享的科技經驗:新加坡AI生死局,歡迎閲讀。\\n正文第一段。\\n作者 | 王欣\\n正文第二段。")
 '新加坡AI生死局\\n正文第一段。\\n正文第二段。'
 """
@@ -16,12 +22,15 @@ line between paragraphs with caption evidence is a caption (``B-CAPTION``).
 from __future__ import annotations
 
 import bisect
+import collections
 import functools
+import itertools
+import operator
 import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .lexicon import WordMatcher, load_table
+from .lexicon import load_table
 from .pipeline import Edit, EditTrail, PassOutput, apply_edits
 
 __all__ = ["StripBoilerplate", "strip_boilerplate", "classify_lines"]
@@ -30,8 +39,10 @@ Mode = Literal["remove", "mark"]
 _EXPLICIT_TAIL = {"related_list", "disclaimer", "nav"}
 _MAX_SHARE = 0.4
 _SENTENCE_END = re.compile(r"[。！？!?…]")
-_SENTENCES = re.compile(r"[^。！？!?]{8,}[。！？!?]")
+# a sentence starts after a sentence end (the look-behind keeps findall linear on long runs without one)
+_SENTENCES = re.compile(r"(?<![^。！？!?])[^。！？!?]{8,}[。！？!?]")
 _CAPTION_MAX = 40
+_NOT_CAPTION = re.compile(r"[。！？!?…:：]")  # a sentence end or a colon
 _PARAGRAPH_END = re.compile(r"[。！？!?…][”’」』)）\"]?$")
 _LEDE_WINDOW = 12
 
@@ -42,6 +53,7 @@ class _Pattern:
     label: str
     scope: str
     requires: str
+    anchor: str
     regex: re.Pattern[str]
 
 
@@ -49,41 +61,65 @@ class _Pattern:
 def _patterns() -> dict[str, list[_Pattern]]:
     by_scope: dict[str, list[_Pattern]] = {}
     for row in load_table("boilerplate_patterns"):
-        p = _Pattern(row["id"], row["label"], row["scope"], row["requires"], re.compile(row["pattern"]))
+        p = _Pattern(row["id"], row["label"], row["scope"], row["requires"], row["anchor"], re.compile(row["pattern"]))
         by_scope.setdefault(row["scope"], []).append(p)
     return by_scope
 
 
-_KEYWORDS = (
-    "作者 编辑 編輯 责编 責編 撰文 记者 記者 策划 策劃 排版 校对 校對 审核 審核 出品 图文 圖文 摄影 攝影 编译 編譯 来源 來源 稿源 "
-    "转载 轉載 微信 公众号 公眾號 QQ 电话 電話 邮箱 郵箱 联系 聯繫 客服 声明 聲明 版权 版權 未经 未經 不代表 上一 下一 评论 評論 "
-    "点击 點擊 分享到 图源 圖源 图片 圖片 供图 供圖"
-).split()
-_COUNTER_LINE = re.compile(r"^[ \t]*[(（]\d", re.MULTILINE)
+# The prefilter of the textual (scope "line") rules, so that only a few lines are searched at all: a line
+# can only match one when it starts with one of _HEADS (the rules anchored at the line start), holds one
+# of the words of _ANYWHERE (the disclaimer wording, the image credits) or starts with a counter "(0)".
+_HEADS = frozenset(
+    "作者 编辑 編輯 责编 責編 责任 責任 撰文 记者 記者 策划 策劃 排版 校对 校對 审核 審核 出品 图文 圖文 摄影 攝影 编译 編譯 "  # B02
+    "来源 來源 稿源 文章 本文 转载 轉載 "  # B03
+    "微信 公众 公眾 QQ 电话 電話 邮箱 郵箱 联系 聯繫 客服 "  # B04
+    "免责 免責 声明 聲明 版权 版權 "  # B05
+    "上一 下一 评论 評論 发表 發表 相关 相關 点击 點擊 分享".split()  # B08, B09
+)
+_HEAD = operator.itemgetter(slice(0, 2))
+_ANYWHERE = re.compile(
+    "版权归原作者所有|版權歸原作者所有|未经允许不得转载|未經允許不得轉載|不代表本站观点|不代表本站觀點"  # B06
+    "|图源|圖源|图片来源|圖片來源|图片来自|圖片來自|供图|供圖"  # B11
+)
+_COUNTER_LINE = re.compile(r"\n[ \t]*[(（]\d")  # B07: a counter after a newline (the text start is checked apart)
+_COUNTER_START = re.compile(r"[ \t]*[(（]\d")
+_CONTENT = ("content", "")
 
 
-@functools.lru_cache(maxsize=1)
-def _keyword_matcher() -> WordMatcher:
-    """The words without which a line cannot be textual boilerplate (one scan of the whole text)."""
-    return WordMatcher({w: True for w in _KEYWORDS})
+class _Lines:
+    """The lines of a text with their labels; only boilerplate lines carry an entry in ``labels``.
 
+    >>> doc = _Lines("标题\\n\\n正文。")
+    >>> doc.nonblank, doc.start(2), doc.label(2)
+    ([0, 2], 4, 'content')
+    """
 
-@dataclass
-class _Line:
-    start: int
-    end: int  # end of the line's text (newline excluded)
-    text: str
-    label: str = "content"
-    rule: str = ""
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.raw = text.split("\n")
+        self.stripped = list(map(str.strip, self.raw))
+        self.lens = list(map(len, self.stripped))
+        self.nonblank = list(itertools.compress(range(len(self.raw)), self.stripped))
+        self.labels: dict[int, tuple[str, str]] = {}
+        self._starts: list[int] | None = None
 
+    def label(self, i: int) -> str:
+        return self.labels.get(i, _CONTENT)[0]
 
-def _split(text: str) -> list[_Line]:
-    lines = []
-    pos = 0
-    for raw in text.split("\n"):
-        lines.append(_Line(pos, pos + len(raw), raw))
-        pos += len(raw) + 1
-    return lines
+    def start(self, i: int) -> int:
+        """Offset of line ``i`` in the text (see :meth:`starts`)."""
+        return self.starts()[i]
+
+    def starts(self) -> list[int]:
+        """Offsets of every line in the text (the cumulative lengths are built once, in C)."""
+        if self._starts is None:
+            self._starts = [0, *map(operator.add, itertools.accumulate(map(len, self.raw[:-1])), range(1, len(self.raw)))]
+        return self._starts
+
+    def short(self, limit: int) -> list[int]:
+        """Non-blank lines of at most ``limit`` characters once stripped, in order (selected in C)."""
+        lens = self.lens
+        return [i for i in itertools.compress(range(len(lens)), map(limit.__ge__, lens)) if lens[i]]
 
 
 def classify_lines(text: str) -> list[tuple[str, str]]:
@@ -92,104 +128,139 @@ def classify_lines(text: str) -> list[tuple[str, str]]:
     >>> classify_lines("正文。\\n来源:广州日报")
     [('content', ''), ('source_line', 'B03')]
     """
-    return [(ln.label, ln.rule) for ln in _classify(_split(text))]
+    doc = _classify(text)
+    return [doc.labels.get(i, _CONTENT) for i in range(len(doc.raw))]
 
 
-def _candidate_lines(lines: list[_Line]) -> set[int]:
-    """Lines that hold a boilerplate keyword, found with one scan of the whole text."""
-    text = "\n".join(ln.text for ln in lines)
-    starts = [ln.start - lines[0].start for ln in lines]
-    hits = [s for s, _, _ in _keyword_matcher().finditer(text)] + [m.start() for m in _COUNTER_LINE.finditer(text)]
-    return {bisect.bisect_right(starts, h) - 1 for h in hits}
+def _candidate_lines(doc: _Lines) -> list[int]:
+    """The lines a textual rule may match: one C-level pass over the line starts and one regex scan of the text.
+
+    >>> _candidate_lines(_Lines("正文。\\n作者 | 王欣\\n正文。\\n(0)\\n* 图源:新华社"))
+    [1, 3, 4]
+    """
+    text = doc.text
+    nonblank = itertools.compress(doc.stripped, doc.stripped)
+    heads = itertools.compress(doc.nonblank, map(_HEADS.__contains__, map(_HEAD, nonblank)))
+    hits = [m.start() for m in _ANYWHERE.finditer(text)] + [m.start() + 1 for m in _COUNTER_LINE.finditer(text)]
+    if _COUNTER_START.match(text):
+        hits.append(0)
+    return sorted(set(heads).union(_line_numbers(text, sorted(hits))))
 
 
-def _classify(lines: list[_Line]) -> list[_Line]:
+def _classify(text: str) -> _Lines:
+    doc = _Lines(text)
     pats = _patterns()
-    nonblank = [i for i, ln in enumerate(lines) if ln.text.strip()]
+    nonblank, stripped, labels = doc.nonblank, doc.stripped, doc.labels
     if not nonblank:
-        return lines
+        return doc
     first = nonblank[0]
-    candidates = _candidate_lines(lines)
-    # textual rules
-    for i in sorted(candidates):
-        s = lines[i].text.strip()
-        if i == first or not s:
+    # textual rules: only the lines that hold a keyword can match one
+    for i in _candidate_lines(doc):
+        s = stripped[i]
+        if i == first or not s or len(s) > 400:
             continue  # the title line is only ever unwrapped
-        if len(s) > 400:
-            continue
         for p in pats.get("line", []):
             if p.regex.search(s):
-                lines[i].label, lines[i].rule = p.label, p.rule
+                labels[i] = (p.label, p.rule)
                 break
     # a related-articles heading takes everything after it
-    for i in nonblank:
-        s = lines[i].text.strip()
-        if len(s) > 12 or i == first:
+    tail = pats.get("tail_start", [])
+    short = doc.short(_CAPTION_MAX)
+    for i in short:
+        if i == first or doc.lens[i] > 12:
             continue  # headings are short
-        if any(p.regex.search(s) for p in pats.get("tail_start", [])):
-            rule = next(p.rule for p in pats["tail_start"] if p.regex.search(s))
-            for j in range(i, len(lines)):
-                if lines[j].text.strip():
-                    lines[j].label, lines[j].rule = "related_list", rule if j == i else "B-TAIL"
+        rule = next((p.rule for p in tail if p.regex.search(stripped[i])), None)
+        if rule is not None:
+            for j in nonblank[bisect.bisect_left(nonblank, i) :]:
+                labels[j] = ("related_list", rule if j == i else "B-TAIL")
             break
     # a disclaimer near the end takes the navigation lines right after it
-    for i in nonblank:
-        if lines[i].label == "disclaimer" and i >= nonblank[len(nonblank) * 2 // 3]:
-            for j in (k for k in nonblank if k > i):
-                if lines[j].label != "content" or len(lines[j].text.strip()) > 30 or _SENTENCE_END.search(lines[j].text):
-                    break
-                lines[j].label, lines[j].rule = "nav", "B-DISCLAIMER-NAV"
-    # repeated titles: a line seen three or more times, after its first occurrence
-    counts: dict[str, list[int]] = {}
-    for i in nonblank:
-        s = lines[i].text.strip()
-        if len(s) <= 80:
-            counts.setdefault(s, []).append(i)
-    for s, where in counts.items():
-        if len(where) >= 3:
-            for i in where[1:]:
-                if lines[i].label == "content":
-                    lines[i].label, lines[i].rule = "repeated_title", "B-REPEAT"
-    _mark_lede(lines, nonblank)
-    _mark_captions(lines, nonblank, pats.get("caption_evidence", []))
-    return lines
+    near_end = nonblank[len(nonblank) * 2 // 3]
+    for i in sorted(k for k, (label, _) in labels.items() if label == "disclaimer" and k >= near_end) if labels else ():
+        for k in range(bisect.bisect_right(nonblank, i), len(nonblank)):
+            j = nonblank[k]
+            if j in labels or doc.lens[j] > 30 or _SENTENCE_END.search(doc.raw[j]):
+                break
+            labels[j] = ("nav", "B-DISCLAIMER-NAV")
+    _mark_repeats(doc)
+    _mark_lede(doc)
+    _mark_captions(doc, short, pats.get("caption_evidence", []))
+    return doc
 
 
-def _mark_lede(lines: list[_Line], nonblank: list[int]) -> None:
-    """Lines near the top whose sentences all reappear later in the body."""
-    candidates = [(k, i) for k, i in enumerate(nonblank[1:_LEDE_WINDOW], 1) if lines[i].label == "content"]
-    if not candidates:
+def _mark_repeats(doc: _Lines) -> None:
+    """Repeated titles: a line of at most 80 characters seen three or more times, after its first occurrence."""
+    short = doc.short(80)
+    lines = [doc.stripped[i] for i in short]
+    if len(set(lines)) > len(lines) - 2:
+        return  # the fast path: no short line can be there three times (one set of the short lines)
+    counts = collections.Counter(lines)
+    repeated = {s for s, n in counts.items() if n >= 3}
+    seen: set[str] = set()
+    for i in short:
+        s = doc.stripped[i]
+        if s in repeated:
+            if s in seen and i not in doc.labels:
+                doc.labels[i] = ("repeated_title", "B-REPEAT")
+            seen.add(s)
+
+
+@functools.lru_cache(maxsize=None)
+def _lede_need(n: int) -> int:
+    """The fewest of ``n`` sentences that must reappear for a lede duplicate (a share of 0.6).
+
+    >>> [_lede_need(n) for n in (1, 2, 3, 5)]
+    [1, 2, 2, 3]
+    """
+    return next(r for r in range(n + 1) if r / n >= 0.6)
+
+
+def _mark_lede(doc: _Lines, skip: set[int] | frozenset[int] = frozenset()) -> None:
+    """Lines near the top whose sentences all reappear later in the body (searched in the text in place).
+
+    The body after a line starts at the next non-blank line (blank lines between cannot hold a
+    sentence); the sentences are looked up until the outcome is certain.
+    """
+    nonblank, labels, raw, text = doc.nonblank, doc.labels, doc.raw, doc.text
+    window = nonblank[1 : _LEDE_WINDOW + 1]
+    if not window:
         return
-    body = "\n".join(lines[j].text for j in nonblank)
-    offsets = []
-    pos = 0
-    for j in nonblank:
-        offsets.append(pos)
-        pos += len(lines[j].text) + 1
-    for k, i in candidates:
-        ln = lines[i]
-        sentences = _SENTENCES.findall(ln.text)
+    ends = list(itertools.accumulate(map(len, raw[: window[-1]])))  # line j starts at ends[j - 1] + j
+    find, findall = text.find, _SENTENCES.findall
+    for k, i in enumerate(window[: min(len(window) - 1, _LEDE_WINDOW - 1)]):  # the last line has no body after it
+        if i in labels or i in skip:
+            continue
+        sentences = findall(raw[i])
         if not sentences:
             continue
-        after = offsets[k + 1] if k + 1 < len(offsets) else len(body)
-        repeated = sum(1 for s in sentences if s.strip() and body.find(s.strip()[:30], after) != -1)
-        if repeated / len(sentences) >= 0.6:
-            ln.label, ln.rule = "lede_duplicate", "B-LEDE"
+        after = ends[window[k + 1] - 1] + window[k + 1]
+        need = _lede_need(len(sentences))
+        spare = len(sentences) - need  # misses allowed
+        for s in sentences:
+            if find(s.strip()[:30], after) == -1:
+                spare -= 1
+                if spare < 0:
+                    break
+            else:
+                need -= 1
+                if not need:
+                    labels[i] = ("lede_duplicate", "B-LEDE")
+                    break
 
 
-def _mark_captions(lines: list[_Line], nonblank: list[int], evidence: list[_Pattern]) -> None:
-    """Short lines without sentence punctuation between two paragraphs, with caption evidence."""
-    for k, i in enumerate(nonblank[1:-1], 1):
-        ln = lines[i]
-        s = ln.text.strip()
-        if ln.label != "content" or len(s) > _CAPTION_MAX or _SENTENCE_END.search(s) or re.search(r"[:：]", s):
+def _mark_captions(doc: _Lines, short: list[int], evidence: list[_Pattern]) -> None:
+    """Short lines (``short``) without sentence punctuation between two paragraphs, with caption evidence."""
+    nonblank, stripped = doc.nonblank, doc.stripped
+    for i in short:
+        k = bisect.bisect_left(nonblank, i)
+        s = stripped[i]
+        if not 0 < k < len(nonblank) - 1 or i in doc.labels or _NOT_CAPTION.search(s):
             continue
-        prev = lines[nonblank[k - 1]].text.strip()
-        if not _PARAGRAPH_END.search(prev):
-            continue  # a caption follows a finished paragraph
+        if not _PARAGRAPH_END.search(stripped[nonblank[k - 1]][-2:]):
+            continue  # a caption follows a finished paragraph (its last two characters tell)
         for p in evidence:
             if p.regex.search(s):
-                ln.label, ln.rule = "caption", p.rule
+                doc.labels[i] = ("caption", p.rule)
                 break
 
 
@@ -216,12 +287,14 @@ class StripBoilerplate:
         Removal runs in rounds until nothing more goes (a removal can expose a title
         wrapper or leave lines to merge), so the pass is idempotent.
         """
-        first = self._run_once(text)
+        first, removed = self._round(text)
         if self.mode == "mark" or not first.edits:
             return first
         trail = EditTrail(text, self.name)
-        trail.step(first.edits)
+        trail.text, trail.edits = first.text, list(first.edits)  # the first round, already applied
         report = dict(first.report)
+        if removed is not None and _settled(removed, trail.text, self):
+            return trail.output(report)  # the fast path: the second round provably finds nothing
         for _ in range(2):
             again = self._run_once(trail.text)
             if not again.edits:
@@ -232,80 +305,91 @@ class StripBoilerplate:
         return trail.output(report)
 
     def _run_once(self, text: str) -> PassOutput:
+        return self._round(text)[0]
+
+    def _round(self, text: str) -> tuple[PassOutput, _Removal | None]:
+        """One round; with it, when the round only removed whole lines, what :func:`_settled` needs."""
         if not text.strip():
-            return PassOutput(text, [], {})
-        lines = _classify(_split(text))
+            return PassOutput(text, [], {}), None
+        doc = _classify(text)
+        raw, labels = doc.raw, doc.labels
         inline = all_inline = self._inline(text)
         if inline:  # a line that is nothing but promo fragments goes whole
-            starts = [ln.start for ln in lines]
             by_line: dict[int, list[Edit]] = {}
-            for e in inline:
-                by_line.setdefault(bisect.bisect_right(starts, e.start) - 1, []).append(e)
+            for i, e in zip(_line_numbers(text, [e.start for e in inline]), inline):
+                by_line.setdefault(i, []).append(e)
             emptied: set[int] = set()
             for i, mine in by_line.items():
-                ln = lines[i]
-                if ln.label == "content" and not apply_edits(ln.text, [Edit(e.start - ln.start, e.end - ln.start, e.before, "", e.pass_name, e.rule) for e in mine]).strip():
-                    ln.label, ln.rule = "promo", mine[0].rule
+                at = doc.start(i)
+                if i not in labels and not apply_edits(raw[i], [Edit(e.start - at, e.end - at, e.before, "", e.pass_name, e.rule) for e in mine]).strip():
+                    labels[i] = ("promo", mine[0].rule)
                     emptied.add(i)
             if emptied:
                 inline = [e for i, mine in sorted(by_line.items()) if i not in emptied for e in mine]
         if self.mode == "mark":
-            return PassOutput(text, [], {"boilerplate_labels": [ln.label for ln in lines], "boilerplate_inline": [(e.start, e.before, e.rule) for e in inline]})
-        removed = [i for i, ln in enumerate(lines) if ln.label != "content"]
+            marked = ["content"] * len(raw)
+            for i, (label, _) in labels.items():
+                marked[i] = label
+            return PassOutput(text, [], {"boilerplate_labels": marked, "boilerplate_inline": [(e.start, e.before, e.rule) for e in inline]}), None
+        if not labels and not inline:  # the fast path: plain content, at most blank lines to collapse or a wrapper
+            drop = _drops(doc, [])
+            header = self._unwrap(doc, doc.nonblank[0])
+            if not header and (not drop or drop == {len(raw) - 1} and not raw[-1]):
+                return PassOutput(text, [], {"boilerplate_removed": []}), None
+        removed = sorted(labels)
         report: dict[str, Any] = {}
         # the 40% cap, except for an explicit tail
-        removable = sum(len(lines[i].text) for i in removed if lines[i].label not in _EXPLICIT_TAIL)
+        removable = sum(len(raw[i]) for i in removed if labels[i][0] not in _EXPLICIT_TAIL)
         if removable > _MAX_SHARE * max(1, len(text)):
             report["boilerplate_capped"] = True
             for i in removed:
-                if lines[i].label not in _EXPLICIT_TAIL:
-                    lines[i].label, lines[i].rule = "content", ""
-            removed = [i for i in removed if lines[i].label != "content"]
+                if labels[i][0] not in _EXPLICIT_TAIL:
+                    del labels[i]
+            removed = [i for i in removed if i in labels]
             inline = all_inline
-        drop = set(removed)
-        # keep at most one blank line between what stays (so that the result is already normalized)
-        prev_blank = True
-        for i, ln in enumerate(lines):
-            if i in drop:
-                continue
-            blank = not ln.text.strip()
-            if blank and prev_blank and i > 0:
-                drop.add(i)
-                continue
-            prev_blank = blank
+        drop = _drops(doc, removed)
         edits: list[Edit] = []
-        header = self._unwrap([ln for i, ln in enumerate(lines) if i not in drop], text)
+        header = self._unwrap(doc, next((i for i in doc.nonblank if i not in drop), None))
         edits.extend(header)
+        last, starts, name = len(raw) - 1, doc.starts(), self.name
         for i in sorted(drop):
-            ln = lines[i]
-            if not ln.text and i not in removed and i == len(lines) - 1:
-                continue
-            start, end = ln.start, min(ln.end + 1, len(text))
-            if end == ln.end and start > 0 and i - 1 not in drop:  # last line without newline
-                start -= 1
-            rule = ln.rule or "B-BLANK"
-            edits.append(Edit(start, end, text[start:end], "", self.name, rule))
-        edits = _disjoint(sorted(edits + inline, key=lambda e: (e.start, -e.end)))
+            start = starts[i]
+            if i == last:  # the last line has no newline
+                if not raw[i] and i not in labels:
+                    continue
+                end = len(text)
+                if start > 0 and i - 1 not in drop:
+                    start -= 1
+            else:
+                end = start + len(raw[i]) + 1
+            edits.append(Edit(start, end, text[start:end], "", name, labels.get(i, _CONTENT)[1] or "B-BLANK"))
+        if inline or header:  # the line removals alone are in order and disjoint already
+            edits = _disjoint(sorted(edits + inline, key=lambda e: (e.start, -e.end)))
+        inline_ids = self._inline_ids()
+        promos = [e for e in edits if e.rule in inline_ids]
         report["boilerplate_removed"] = [
-            {"line": i + 1, "label": lines[i].label, "rule": lines[i].rule, "text": lines[i].text.strip()[:40]} for i in removed
-        ] + [{"line": text.count("\n", 0, e.start) + 1, "label": "promo", "rule": e.rule, "text": e.before} for e in edits if e.rule in self._inline_ids()]
+            {"line": i + 1, "label": labels[i][0], "rule": labels[i][1], "text": doc.stripped[i][:40]} for i in removed
+        ] + [{"line": n + 1, "label": "promo", "rule": e.rule, "text": e.before} for n, e in zip(_line_numbers(text, [e.start for e in promos]), promos)]
         if header:
             report["boilerplate_removed"].insert(0, {"line": 1, "label": "farm_header", "rule": header[0].rule, "text": "".join(e.before for e in header)})
         out = apply_edits(text, edits)
-        return PassOutput(out, edits, report)
+        gone = {i for i in drop if not (i == last and not raw[i] and i not in labels)}
+        simple = not inline and "boilerplate_capped" not in report
+        return PassOutput(out, edits, report), _Removal(doc, gone, bool(header)) if simple else None
 
-    def _unwrap(self, lines: list[_Line], text: str) -> list[Edit]:
-        first = next((ln for ln in lines if ln.text.strip()), None)
-        if first is None:
+    def _unwrap(self, doc: _Lines, i: int | None) -> list[Edit]:
+        """The edits unwrapping the content-farm title wrapper of line ``i`` (the first line that stays)."""
+        if i is None:
             return []
+        line, at = doc.raw[i], doc.start(i)
         for p in _patterns().get("head", []):
-            m = p.regex.search(first.text)
+            m = p.regex.search(line)
             if m:
                 out = []
                 if m.group("prefix"):
-                    out.append(Edit(first.start + m.start("prefix"), first.start + m.end("prefix"), m.group("prefix"), "", self.name, p.rule))
+                    out.append(Edit(at + m.start("prefix"), at + m.end("prefix"), m.group("prefix"), "", self.name, p.rule))
                 if m.group("suffix"):
-                    out.append(Edit(first.start + m.start("suffix"), first.start + m.end("suffix"), m.group("suffix"), "", self.name, p.rule))
+                    out.append(Edit(at + m.start("suffix"), at + m.end("suffix"), m.group("suffix"), "", self.name, p.rule))
                 return out
         return []
 
@@ -318,8 +402,8 @@ class StripBoilerplate:
         fired: set[str] = set()
         spans: list[tuple[int, int, str]] = []
         for p in _patterns().get("inline", []):
-            if p.requires and p.requires not in fired:
-                continue
+            if p.requires and p.requires not in fired or p.anchor and p.anchor not in text:
+                continue  # the fast path: one C-level search tells the rule cannot fire
             for m in p.regex.finditer(text):
                 if m.group(0):
                     spans.append((m.start(), m.end(), p.rule))
@@ -333,6 +417,90 @@ class StripBoilerplate:
             else:
                 merged.append([start, end, rule])
         return [_cut(text, start, end, self.name, rule) for start, end, rule in merged]
+
+
+@dataclass
+class _Removal:
+    """A round that removed whole lines only (no cut inside a line, no cap): the classified lines and the removed ones."""
+
+    doc: _Lines
+    gone: set[int]
+    unwrapped: bool = False  # the title wrapper of the first line was cut
+
+
+def _settled(removal: _Removal, text: str, strip: StripBoilerplate) -> bool:
+    """True when a second round on ``text`` (what ``removal`` left) provably finds nothing.
+
+    Every line left is a line of the first round, unchanged, that no rule labelled there. A textual
+    rule, the related-articles heading, a disclaimer or a repeated line would have labelled it
+    then; a lede line of the first window finds fewer sentences again. What can change is checked
+    here: the lines that came into the lede window, the captions (neighbours changed), the inline
+    fragments and the blank lines; after a title wrapper was cut, the repeated lines and the
+    wrapper of the title again.
+
+    >>> first = _Lines("标题\\n作者 | 王欣\\n正文。")
+    >>> _settled(_Removal(first, {1}), "标题\\n正文。", StripBoilerplate())
+    True
+    """
+    before = removal.doc
+    doc = _Lines(text)
+    kept = sorted(set(range(len(before.raw))) - removal.gone)
+    if len(kept) + 1 == len(doc.raw) and not doc.raw[-1]:
+        kept.append(-1)  # the last line went without the newline before it: an empty line is left
+    if len(kept) != len(doc.raw) or not doc.nonblank or strip._inline(text):
+        return False
+    if removal.unwrapped:
+        if kept[doc.nonblank[0]] != before.nonblank[0]:
+            return False
+        _mark_repeats(doc)
+        if doc.labels or strip._unwrap(doc, doc.nonblank[0]):
+            return False
+    window = set(before.nonblank[1:_LEDE_WINDOW])
+    _mark_lede(doc, {j for j in doc.nonblank[1:_LEDE_WINDOW] if kept[j] in window})
+    _mark_captions(doc, doc.short(_CAPTION_MAX), _patterns().get("caption_evidence", []))
+    drop = _drops(doc, [])
+    return not doc.labels and (not drop or drop == {len(doc.raw) - 1} and not doc.raw[-1])
+
+
+def _line_numbers(text: str, positions: list[int]) -> list[int]:
+    """The 0-based line of each offset in ``positions`` (ascending), counting newlines once over the text.
+
+    >>> _line_numbers("a\\nb\\nc", [0, 2, 4])
+    [0, 1, 2]
+    """
+    out = []
+    line = prev = 0
+    for pos in positions:
+        line += text.count("\n", prev, pos)
+        prev = pos
+        out.append(line)
+    return out
+
+
+def _drops(doc: _Lines, removed: list[int]) -> set[int]:
+    """The removed lines plus the blank lines that would follow a blank line once they are gone.
+
+    Only blank and removed lines are visited: a gap between two of them is a kept content line.
+
+    >>> sorted(_drops(_Lines("a\\n\\n\\n\\nb"), []))
+    [2, 3]
+    """
+    blanks = list(itertools.compress(range(len(doc.raw)), map(operator.not_, doc.stripped)))
+    if not removed and 1 not in map(operator.sub, blanks[1:], blanks):
+        return set()  # the fast path: nothing goes and no two blank lines touch
+    drop = set(removed)
+    prev_blank, last = True, -1
+    for i in sorted(drop.union(blanks)):
+        if i != last + 1:
+            prev_blank = False  # a kept content line lies between
+        last = i
+        if i in drop:
+            continue
+        if prev_blank and i > 0:
+            drop.add(i)
+            continue
+        prev_blank = True
+    return drop
 
 
 def _cut(text: str, start: int, end: int, name: str, rule: str) -> Edit:
