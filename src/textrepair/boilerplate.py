@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from .lexicon import load_table
-from .pipeline import Edit, EditTrail, PassOutput, apply_edits
+from .edits import Edit, EditTrail, PassOutput, apply_edits
 
 __all__ = ["StripBoilerplate", "strip_boilerplate", "classify_lines"]
 
