@@ -13,7 +13,6 @@ of the pass input (:func:`compose_edits`).
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 from typing import Any, Callable, Iterable, NamedTuple, Sequence
 
 __all__ = [
@@ -27,12 +26,13 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(NamedTuple):
     """One change to the text: ``text[start:end]`` (``before``) became ``after``.
 
     ``start``/``end`` index the text as it entered the pass named ``pass_name``;
-    ``rule`` is the id of the data row (or mechanism) that made the change.
+    ``rule`` is the id of the data row (or mechanism) that made the change. An edit is
+    an immutable named tuple: passes make one for every change, and a tuple is made
+    about three times faster than a frozen dataclass.
 
     >>> Edit(0, 1, "臺", "台", "to_simplified", "opencc:t2s").before
     '臺'
