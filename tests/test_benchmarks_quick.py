@@ -20,11 +20,12 @@ def test_quick_benchmarks_complete(tmp_path):
     assert throughput["machine"]["cores"] >= 1 and "ftfy" in throughput["machine"]["packages"]
     accuracy = json.loads((tmp_path / "accuracy.json").read_text())
     assert set(accuracy) == {"machine", "decode", "mojibake", "conversion", "boilerplate", "despin"}
-    for name in ("throughput.md", "accuracy.md"):
+    for name in ("throughput.md", "accuracy.md", "profile.md"):
         text = (tmp_path / name).read_text()
         assert text.startswith("Machine: "), name
     assert "Corpus sample" in (tmp_path / "throughput.md").read_text()
     assert "| decoder |" in (tmp_path / "accuracy.md").read_text()
+    assert "functions by internal time" in (tmp_path / "profile.md").read_text()
     png = tmp_path / "throughput.png"
     if importlib.util.find_spec("matplotlib") is not None:
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
