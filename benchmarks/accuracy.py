@@ -6,7 +6,8 @@ Decode accuracy by encoding and size against chardet and charset-normalizer (the
 set is built from the fixture paragraphs: samples of 16 … 8192 bytes in each encoding,
 characters an encoding cannot hold left out); mojibake repair against ftfy; conversion
 of seeds 000/003 against gold; boilerplate precision/recall against the seeds' labels;
-despin precision/recall on seed 004 and false edits on clean text.
+despin precision/recall on seed 004 and false edits on clean text. Writes
+``accuracy.json`` (with the "machine" key) and ``accuracy.md`` (the machine line first).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from pathlib import Path
 from typing import Any
 
 import textrepair as tr
+
+from . import machine
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "fixtures" / "seeds"
@@ -269,13 +272,70 @@ def boilerplate_table() -> dict[str, Any]:
     return {"precision": round(tp / (tp + fp), 3), "recall": round(tp / (tp + fn), 3), "gold_lines": tp + fn}
 
 
+def _percent(value: float) -> str:
+    return f"{value * 100:.1f}%"
+
+
+def to_markdown(result: dict[str, Any]) -> str:
+    """The accuracy result as Markdown: the machine line, then one table per section."""
+    lines = [machine.line(result.get("machine")), ""]
+    decode = result["decode"]
+    sizes = list(next(iter(decode["accuracy_by_size"].values())))
+    lines += [
+        f"## Decode: share of samples decoded to the exact text ({decode['samples']} samples, {len(ENCODINGS)} encodings)",
+        "",
+        "| decoder | " + " | ".join(f"{size} B" for size in sizes) + " | MB/s | MB/s ratio to charset_normalizer |",
+        "| --- | " + " | ".join("---:" for _ in sizes) + " | ---: | ---: |",
+    ]
+    base = decode["mb_s"].get("charset_normalizer")
+    for name, by_size in decode["accuracy_by_size"].items():
+        ratio = f"{decode['mb_s'][name] / base:.2f}" if base else ""
+        lines.append(f"| {name} | " + " | ".join(_percent(by_size[size]) for size in sizes) + f" | {decode['mb_s'][name]} | {ratio} |")
+    mojibake = result["mojibake"]
+    lines += [
+        "",
+        "## Mojibake: share of lossless damaged samples repaired to the exact text",
+        "",
+        "| damage | samples | textrepair | ftfy |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    for kind in MOJIBAKE_KINDS:
+        row = mojibake[kind]
+        lines.append(f"| {kind} | {row['samples']} | {_percent(row['textrepair'])} | {_percent(row['ftfy'])} |")
+    pieces = mojibake["edits on clean pieces"]
+    lines += [
+        "",
+        f"Lossy utf8-as-gbk (characters restored): {_percent(mojibake['utf8-as-gbk lossy (characters restored)'])}. "
+        f"Edits on clean seeds: {mojibake['edits on clean seeds']}; on {pieces['pieces']} clean pieces: {pieces['edits']}.",
+    ]
+    conversion = result["conversion"]
+    lines += ["", "## Conversion to simplified against gold", "", "| seed | body lines equal to gold | title kept |", "| --- | ---: | --- |"]
+    for key, row in conversion.items():
+        if isinstance(row, dict):
+            lines.append(f"| {key} | {row['lines_equal_gold']} | {row['title_kept']} |")
+    lines += ["", f"Edits on the simplified seeds (001, 002, 004): {conversion['edits on simplified seeds']}."]
+    boiler, spin = result["boilerplate"], result["despin"]
+    lines += [
+        "",
+        "## Boilerplate and despin",
+        "",
+        "| pass | precision | recall | details |",
+        "| --- | ---: | ---: | --- |",
+        f"| strip_boilerplate (seed labels) | {boiler['precision']} | {boiler['recall']} | {boiler['gold_lines']} gold lines |",
+        f"| despin (seed 004) | {spin['precision']} | {spin['recall']} | {spin['edits']} edits, {spin['wrong']} wrong, {spin['missed']} missed; spin score {spin['spin_score_004']} |",
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Measure every section, write ``accuracy.json|md`` to ``--out``, print the tables."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "results"))
     args = parser.parse_args(argv)
     sizes = [16, 64, 256, 1024] if args.quick else [16, 64, 256, 1024, 8192]
     result = {
+        "machine": machine.info(),
         "decode": decode_table(sizes, 10 if args.quick else 60),
         "mojibake": mojibake_table(30 if args.quick else 200),
         "conversion": conversion_table(),
@@ -285,7 +345,8 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     (out / "accuracy.json").write_text(json.dumps(result, indent=1, ensure_ascii=False))
-    print(json.dumps(result, indent=1, ensure_ascii=False))
+    (out / "accuracy.md").write_text(to_markdown(result))
+    print(to_markdown(result))
     return 0
 
 

@@ -5,6 +5,9 @@
 MB/s of input (UTF-8 bytes of the text, or raw bytes for byte documents), the median of
 ``--runs`` runs after a warm-up, all measured in the same process on the same documents;
 every figure also as a ratio to the peer it replaces. Peak RSS from ``getrusage``.
+Writes ``throughput.json`` (with the "machine" key) and ``throughput.md`` (the
+machine line first), then the chart ``throughput.png`` (skipped with a note when
+matplotlib is missing).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from typing import Any, Callable, Sequence
 
 import textrepair as tr
 
-from . import corpus
+from . import chart, corpus, machine
 
 _SPACES = re.compile(r"[ \t\u3000]+")
 
@@ -133,6 +136,7 @@ def measure(size: int, runs: int, workers: int, seed: int = 0) -> dict[str, Any]
             "identical_to_one_worker": out == serial,
         }
     return {
+        "machine": machine.info(),
         "corpus_mb": round(all_mb, 2),
         "documents": len(docs),
         "runs": runs,
@@ -143,8 +147,10 @@ def measure(size: int, runs: int, workers: int, seed: int = 0) -> dict[str, Any]
 
 
 def to_markdown(result: dict[str, Any]) -> str:
-    """The result as a markdown table."""
+    """The result as Markdown: the machine line, then the table."""
     lines = [
+        machine.line(result.get("machine")),
+        "",
         f"Corpus sample: {result['corpus_mb']} MB, {result['documents']} documents, median of {result['runs']} runs, one core.",
         "",
         "| what | MB/s | peer | ratio to peer |",
@@ -160,6 +166,7 @@ def to_markdown(result: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Measure, write ``throughput.json|md`` and the chart to ``--out``, print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", default="16MB")
     parser.add_argument("--runs", type=int, default=3)
@@ -172,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     (out / "throughput.json").write_text(json.dumps(result, indent=1, ensure_ascii=False))
     (out / "throughput.md").write_text(to_markdown(result))
     print(to_markdown(result))
+    chart.draw(result, out / "throughput.png")
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -16,6 +17,17 @@ def test_quick_benchmarks_complete(tmp_path):
     throughput = json.loads((tmp_path / "throughput.json").read_text())
     assert "peer chain (ftfy + t2s + spaces)" in throughput["rows"]
     assert throughput["parallel"]["identical_to_one_worker"] is True
+    assert throughput["machine"]["cores"] >= 1 and "ftfy" in throughput["machine"]["packages"]
     accuracy = json.loads((tmp_path / "accuracy.json").read_text())
-    assert set(accuracy) == {"decode", "mojibake", "conversion", "boilerplate", "despin"}
-    assert (tmp_path / "throughput.md").read_text().startswith("Corpus sample")
+    assert set(accuracy) == {"machine", "decode", "mojibake", "conversion", "boilerplate", "despin"}
+    for name in ("throughput.md", "accuracy.md", "profile.md"):
+        text = (tmp_path / name).read_text()
+        assert text.startswith("Machine: "), name
+    assert "Corpus sample" in (tmp_path / "throughput.md").read_text()
+    assert "| decoder |" in (tmp_path / "accuracy.md").read_text()
+    assert "functions by internal time" in (tmp_path / "profile.md").read_text()
+    png = tmp_path / "throughput.png"
+    if importlib.util.find_spec("matplotlib") is not None:
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    else:
+        assert not png.exists()
