@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-PEERS = ["ftfy.fix_text", "opencc t2s", "opencc t2s (traditional docs)", "opencc tw2sp", "charset_normalizer", "peer chain (ftfy + t2s + spaces)"]
+PEERS = ["ftfy.fix_text", "ftfy.fix_text (clean docs)", "opencc t2s", "opencc t2s (traditional docs)", "opencc tw2sp", "charset_normalizer", "peer chain (ftfy + t2s + spaces)"]
 OURS_COLOR, PEER_COLOR = "#1f77b4", "#ff7f0e"
 
 

@@ -111,6 +111,11 @@ def measure(size: int, runs: int, workers: int, seed: int = 0) -> dict[str, Any]
     trad_mb = sum(len(t.encode("utf-8", "surrogatepass")) for t in trad) / 1e6
     add("textrepair to_simplified (traditional docs)", _timed(passes["to_simplified"].run, trad, runs), trad_mb, "opencc t2s (traditional docs)")
     add("opencc t2s (traditional docs)", _timed(t2s.convert, trad, runs), trad_mb)
+    # clean simplified text alone: what fix_mojibake's fast path costs where there is nothing to repair
+    clean = [d for kind, d in kinds_docs if kind == "clean"]
+    clean_mb = sum(len(t.encode("utf-8", "surrogatepass")) for t in clean) / 1e6
+    add("textrepair fix_mojibake (clean docs)", _timed(passes["fix_mojibake"].run, clean, runs), clean_mb, "ftfy.fix_text (clean docs)")
+    add("ftfy.fix_text (clean docs)", _timed(ftfy.fix_text, clean, runs), clean_mb)
     add("ftfy.fix_text", _timed(ftfy.fix_text, texts, runs), text_mb)
     add("opencc t2s", _timed(t2s.convert, texts, runs), text_mb)
     add("opencc tw2sp", _timed(tw2sp.convert, texts, runs), text_mb)
