@@ -129,12 +129,13 @@ def compose_edits(
             f = first[i]
             fs = f.start + delta
             fe = fs + len(f.after)
-        if j >= n2 or (i < n1 and (fs, fe) <= (second[j].start, second[j].end)):
+        if j < n2:
+            e2 = second[j]
+        if j >= n2 or (i < n1 and (fs < e2.start or (fs == e2.start and fe <= e2.end))):
             sp = (fs, fe, 0, f)
             delta += len(f.after) - (f.end - f.start)
             i += 1
         else:
-            e2 = second[j]
             sp = (e2.start, e2.end, 1, e2)
             j += 1
         if cluster and sp[0] <= cur_end:
@@ -154,14 +155,15 @@ def _emit_cluster(
 ) -> None:
     """Append the edit of one cluster of touching spans (see :func:`compose_edits`); updates ``state``."""
     d1 = state[0]
-    if len(cl) == 1:  # the common case: an edit of one step alone
+    if len(cl) == 1:  # the common case: an edit of one step alone, reused when it stays as it is
         s0, e0, src, e = cl[0]
+        same_name = pass_name is None or e.pass_name == pass_name
         if src == 0:
-            out.append(e if pass_name is None or e.pass_name == pass_name else Edit(e.start, e.end, e.before, e.after, pass_name, e.rule))
+            out.append(e if same_name else e._replace(pass_name=pass_name))
             state[0] = d1 + len(e.after) - (e.end - e.start)
         else:
             o = s0 - d1
-            out.append(Edit(o, o + (e0 - s0), e.before, e.after, pass_name or e.pass_name, e.rule))
+            out.append(e if o == e.start and same_name else Edit(o, o + (e0 - s0), e.before, e.after, pass_name or e.pass_name, e.rule))
         return
     if state[1] is None:
         state[1] = apply_edits(original, first)

@@ -132,7 +132,8 @@ def _rules() -> _Rules:
         rf"\([^()\n]{{0,200}}?[{HAN}]",
     )
     ascii_punct = (_char_class("".join(full for full, _ in punct.values()) + pair["replace"]),)
-    triggers = {"zh": layout + zh_punct, "ascii": layout + ascii_punct, "keep": layout}
+    # the punctuation triggers first: a comma next to Han is what most texts hold
+    triggers = {"zh": zh_punct + layout, "ascii": ascii_punct + layout, "keep": layout}
     return _Rules(
         newline_id=one("newline")["id"],
         delete=delete,
@@ -288,8 +289,13 @@ class Normalize:
         if converted:  # a converted parenthesis is Chinese context for the marks next to it
             runs = sorted(set(runs) | set(self._runs_next_to(text, converted, marks)))
         edits: list[Edit] = []
+        name = self.name
         for i, j in runs:
             if text[i] == ":" and text.startswith("//", j):
+                continue
+            if j - i == 1 and not urls:  # the common case: one mark
+                full, rid = marks[text[i]]
+                edits.append(Edit(i, j, text[i], full, name, rid))
                 continue
             for k in range(i, j):
                 if urls and _inside(urls, k):
