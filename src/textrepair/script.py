@@ -72,6 +72,20 @@ def _script_chars() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @functools.lru_cache(maxsize=1)
+def _counted_chars() -> tuple[frozenset[str], frozenset[str]]:
+    """The characters :func:`detect_script` counts: :func:`_script_chars` less the simplified
+    forms that Taiwan or Hong Kong text writes too (OpenCC ``s2tw`` / ``s2hk`` keep them: 台, 户)."""
+    trad, simp = _script_chars()
+    chars = "".join(sorted(simp))
+    kept: set[str] = set()
+    for config in ("s2tw", "s2hk"):
+        out = _converter(config).convert(chars)
+        if len(out) == len(chars):
+            kept.update(a for a, b in zip(chars, out) if a == b)
+    return trad, simp - kept
+
+
+@functools.lru_cache(maxsize=1)
 def _script_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     trad, simp = _script_chars()
     return re.compile("[" + "".join(sorted(trad)) + "]"), re.compile("[" + "".join(sorted(simp)) + "]")
@@ -107,8 +121,14 @@ def _marks(text: str) -> bytes | None:
 
 def _counts_re(text: str) -> tuple[int, int]:
     """:func:`_counts` without numpy."""
-    trad_re, simp_re = _script_res()
-    return len(trad_re.findall(text)), len(simp_re.findall(text))
+    trad_re, simp_re = _count_res()
+    return trad_re.subn("", text)[1], simp_re.subn("", text)[1]  # counts, not lists of characters
+
+
+@functools.lru_cache(maxsize=1)
+def _count_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    trad, simp = _counted_chars()
+    return re.compile("[" + "".join(sorted(trad)) + "]"), re.compile("[" + "".join(sorted(simp)) + "]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -118,7 +138,7 @@ def _count_table() -> Any:
         import numpy
     except ImportError:  # pragma: no cover - numpy is an optional speed-up
         return None
-    trad, simp = _script_chars()
+    trad, simp = _counted_chars()
     table = numpy.zeros(0x10000, dtype=numpy.uint8)
     table[[ord(c) for c in trad]] = 1
     table[[ord(c) for c in simp]] = 2
