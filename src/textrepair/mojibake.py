@@ -39,6 +39,7 @@ _FTFY_HINT = re.compile(r"[\u0080-\u00b6\u00b8-\u00d6\u00d8-\u00f6\u00f8-\u1fff\
 _LATIN_TRIGGER = re.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192][\u0080-\u00ff\u0152-\u2122]")
 _LOSSY = "锟斤拷"
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN_STRETCH = re.compile(_HAN.pattern + _HAN.pattern + "*")  # see _rare_stretch_re
 _CJK_CLASS = (
     r"[\u00a1-\u00ff\u0100-\u01dc\u0391-\u03c9\u0401-\u0451\u2010-\u2312\u2460-\u2642\u3000-\u33ff"
     r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe6f\uff00-\uffef\ue000-\uf8ff\ufffd]"
@@ -48,6 +49,31 @@ _CJK_TAIL = re.compile(_CJK_CLASS + "*")
 # the same run read backwards: the text before a position, reversed, matched from its start
 _CJK_HEAD = re.compile(_CJK_CLASS + "*")
 _MIN_GAIN = 0.6
+
+
+@functools.lru_cache(maxsize=1)
+def _rare_stretch_re() -> re.Pattern[str]:
+    """Maximal stretches of rare characters (see :func:`rare_char_re`), one match each.
+
+    Written ``[c][c]*`` rather than ``[c]+`` so that the regex engine scans for the
+    first character with its fast character-set search (clean text stays fast), while
+    mojibake, dense with rare characters, costs one match per stretch, not per character.
+    Stretches never cross a line: white space is not rare.
+    """
+    one = rare_char_re().pattern
+    return re.compile(one + one + "*")
+
+
+@functools.lru_cache(maxsize=1)
+def _rare_run_re() -> re.Pattern[str]:
+    """Runs of two or more rare characters: :func:`rare_han_run_re`, spelled for the fast scan."""
+    one = rare_char_re().pattern
+    return re.compile(one + one + "+")
+
+
+def _count_rare(text: str) -> int:
+    """How many characters of ``text`` are rare (``len(rare_char_re().findall(text))``)."""
+    return len("".join(_rare_stretch_re().findall(text)))
 
 
 @functools.lru_cache(maxsize=1)
@@ -65,26 +91,33 @@ def _reinterpret(span: str, wrong: str, true: str) -> str | None:
         return None
 
 
-def _better(before: str, after: str) -> bool:
+def _better(before: str, after: str, p_before: float | None = None) -> bool:
     """``after`` reads as clearly more plausible Chinese than ``before`` (ASCII, which both share, aside).
+
+    ``p_before``: ``before``'s :func:`_plausibility_sans_ascii`, when already known.
 
     >>> _better("鐨刦o", "的fo")
     True
     """
     if not after or after == before:
         return False
-    before, after = _ASCII.sub("", before) or before, _ASCII.sub("", after) or after
-    gain = plausibility(after) - plausibility(before)
-    return gain >= _MIN_GAIN and plausibility(after) > 0.5
+    p_after = _plausibility_sans_ascii(after)
+    if p_after <= 0.5:
+        return False  # the cheap half of the test first
+    if p_before is None:
+        p_before = _plausibility_sans_ascii(before)
+    return p_after - p_before >= _MIN_GAIN
 
 
-def _cjk_edits(text: str, name: str, report: dict[str, Any]) -> list[Edit]:
-    """Spans of rare Han characters that are UTF-8 read as GBK, Big5 read as GBK, …"""
-    rows = _kinds().get("cjk", [])
-    edits: list[Edit] = []
-    unrecovered = 0
+def _plausibility_sans_ascii(text: str) -> float:
+    """:func:`plausibility` of ``text`` without its ASCII (of ``text`` itself when all ASCII)."""
+    return plausibility(_ASCII.sub("", text) or text)
+
+
+def _suspicious_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the CJK-class runs around each run of rare characters, disjoint, in order."""
     runs: list[tuple[int, int]] = []
-    for r in rare_han_run_re().finditer(text):  # only the Han runs that hold rare characters
+    for r in _rare_run_re().finditer(text):  # only the Han runs that hold rare characters
         if runs and r.start() < runs[-1][1]:
             continue
         end = _CJK_TAIL.match(text, r.start()).end()  # type: ignore[union-attr]
@@ -94,10 +127,36 @@ def _cjk_edits(text: str, name: str, report: dict[str, Any]) -> list[Edit]:
         start = r.start() - _CJK_HEAD.match(text[lo : r.start()][::-1]).end()  # type: ignore[union-attr]
         if end - start >= 2:
             runs.append((start, end))
-    for start, end in runs:
+    return runs
+
+
+def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The candidate windows of a suspicious run, in the order they are tried, each once.
+
+    The run itself, the run and one character more, and the stretch from its first to
+    its last run of rare characters widened by up to two characters on each side.
+    """
+    rare_spans = [r.span() for r in _rare_run_re().finditer(text, start, end)]
+    if not rare_spans:
+        return []
+    lo, hi = rare_spans[0][0], rare_spans[-1][1]
+    windows = [(start, end), (start, min(len(text), end + 1))]
+    windows += [(max(start, lo - k), min(end, hi + j)) for k in (0, 1, 2) for j in (0, 1, 2)]
+    return list(dict.fromkeys(windows))  # a window that failed once fails again
+
+
+def _count_han(text: str) -> int:
+    """How many characters of ``text`` are Han (``len(_HAN.findall(text))``)."""
+    return len("".join(_HAN_STRETCH.findall(text)))
+
+
+def _cjk_edits(text: str, name: str, report: dict[str, Any]) -> list[Edit]:
+    """Spans of rare Han characters that are UTF-8 read as GBK, Big5 read as GBK, …"""
+    rows = _kinds().get("cjk", [])
+    edits: list[Edit] = []
+    unrecovered = 0
+    for start, end in _suspicious_runs(text):
         span = text[start:end]
-        if _LOSSY not in span and "\ufffd" not in span and len(rare_char_re().findall(span)) < 0.3 * len(span):
-            continue  # clean text with a few rare characters: mojibake is dense with them
         if _LOSSY in span or "\ufffd" in span:
             fixed, lost = _repair_lossy(span)
             # judge by what could be recovered: the losses are known and reported
@@ -105,30 +164,49 @@ def _cjk_edits(text: str, name: str, report: dict[str, Any]) -> list[Edit]:
                 edits.append(Edit(start, end, span, fixed, name, "M-LOSSY"))
                 unrecovered += lost
             continue
-        rare_spans = [r.span() for r in rare_han_run_re().finditer(text, start, end)]
-        if not rare_spans:
-            continue
-        lo, hi = rare_spans[0][0], rare_spans[-1][1]
-        windows = [(start, end), (start, min(len(text), end + 1))]
-        windows += [(max(start, lo - k), min(end, hi + j)) for k in (0, 1, 2) for j in (0, 1, 2)]
-        done = False
-        for row in rows:
-            same_length = row["true"] != "utf-8"
-            for s, e in windows:
-                piece = text[s:e]
-                n_rare = len(rare_char_re().findall(piece))
-                if len(piece) < (4 if same_length else 3) or n_rare < 0.5 * len(piece) or len(_HAN.findall(piece)) < 0.5 * len(piece):
-                    continue
-                cand = _reinterpret(piece, row["damaged_as"], row["true"])
-                if cand is not None and _better(piece, cand):
-                    edits.append(Edit(s, e, text[s:e], cand, name, row["id"]))
-                    done = True
-                    break
-            if done:
-                break
+        n_rare = _count_rare(span)
+        if n_rare < 0.3 * len(span):
+            continue  # clean text with a few rare characters: mojibake is dense with them
+        found = _cjk_window_repair(text, _windows(text, start, end), rows, {(start, end): n_rare})
+        if found is not None:
+            edits.append(Edit(found[0], found[1], text[found[0] : found[1]], found[2], name, found[3]))
     if unrecovered:
         report["mojibake_unrecovered"] = unrecovered
     return sorted(edits + _followups(text, edits, name), key=lambda e: e.start)
+
+
+def _cjk_window_repair(
+    text: str, windows: list[tuple[int, int]], rows: list[dict[str, str]], n_rare: dict[tuple[int, int], int]
+) -> tuple[int, int, str, str] | None:
+    """(start, end, repair, rule id) of the first row, then window, whose re-reading reads better.
+
+    A window is judged only when at least half of it is rare characters and half Han
+    (counted once per window, not once per row); ``n_rare``: counts already known.
+    """
+    eligible: dict[tuple[int, int], bool] = {}
+    p_before: dict[tuple[int, int], float] = {}
+    for row in rows:
+        min_len = 4 if row["true"] != "utf-8" else 3
+        for s, e in windows:
+            piece = text[s:e]
+            if len(piece) < min_len:
+                continue
+            ok = eligible.get((s, e))
+            if ok is None:
+                half = 0.5 * len(piece)
+                k = n_rare.get((s, e))
+                ok = eligible[(s, e)] = (_count_rare(piece) if k is None else k) >= half and _count_han(piece) >= half
+            if not ok:
+                continue
+            cand = _reinterpret(piece, row["damaged_as"], row["true"])
+            if cand is None or not cand or cand == piece:
+                continue
+            p = p_before.get((s, e))
+            if p is None:
+                p = p_before[(s, e)] = _plausibility_sans_ascii(piece)
+            if _better(piece, cand, p):
+                return s, e, cand, row["id"]
+    return None
 
 
 def _followups(text: str, edits: list[Edit], name: str) -> list[Edit]:
@@ -140,6 +218,7 @@ def _followups(text: str, edits: list[Edit], name: str) -> list[Edit]:
     rows = {r["id"]: r for r in _kinds().get("cjk", [])}
     taken = _Taken((e.start, e.end) for e in edits)
     out: list[Edit] = []
+    scanned: set[tuple[int, int, str]] = set()
     for edit in edits:
         row = rows.get(edit.rule)
         if row is None:
@@ -147,6 +226,9 @@ def _followups(text: str, edits: list[Edit], name: str) -> list[Edit]:
         lo = text.rfind("\n", 0, edit.start) + 1
         hi = text.find("\n", edit.end)
         hi = len(text) if hi < 0 else hi
+        if (lo, hi, edit.rule) in scanned:
+            continue  # the same lines scanned again for the same damage: what failed fails again
+        scanned.add((lo, hi, edit.rule))
         for m in _CJK_RUN.finditer(text, lo, hi):
             for s, e in ((m.start(), m.end()), (m.start(), min(hi, m.end() + 1))):
                 if taken.overlaps(s, e):
@@ -204,25 +286,26 @@ def _word_share(text: str) -> tuple[float, int, int]:
     return (known / pairs if pairs else 0.0), known, pairs
 
 
-def _dense_lines(text: str, rare_at: list[int] | None = None) -> list[tuple[int, int]]:
+def _dense_lines(text: str, stretches: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """(start, end) of the lines where rare characters are frequent enough to look at.
 
-    ``rare_at``: the positions of the rare characters, when already known.
+    ``stretches``: the (start, end) of the stretches of rare characters
+    (:func:`_rare_stretch_re`), when already known.
 
     >>> _dense_lines("正常的一行\\n絞涴虳笱赽傖抇奀")
     [(6, 14)]
     """
-    if rare_at is None:
-        rare_at = [m.start() for m in rare_char_re().finditer(text)]
+    if stretches is None:
+        stretches = [m.span() for m in _rare_stretch_re().finditer(text)]
     counts: dict[int, list[int]] = {}
     hi = -1
-    for pos in rare_at:
-        if pos >= hi:  # a new line
+    for pos, end in stretches:
+        if pos >= hi:  # a new line (a stretch never crosses one)
             lo = text.rfind("\n", 0, pos) + 1
             hi = text.find("\n", pos)
             hi = len(text) if hi < 0 else hi
             counts[lo] = [hi, 0]
-        counts[lo][1] += 1
+        counts[lo][1] += end - pos
     return [(lo, hi) for lo, (hi, n) in counts.items() if n * _WORD_RARE_EVERY >= _non_ascii(text[lo:hi])]
 
 
@@ -232,7 +315,7 @@ def _non_ascii(text: str) -> int:
 
 def _word_repair(seg: str, rows: list[dict[str, str]]) -> tuple[str, str] | None:
     """(repair, rule id) for one segment by word evidence, or None; see :func:`_word_edits`."""
-    if len(rare_char_re().findall(seg)) * _WORD_RARE_EVERY < _non_ascii(seg):
+    if _count_rare(seg) * _WORD_RARE_EVERY < _non_ascii(seg):
         return None  # both damages leave rare characters throughout; clean text has a few
     share = -1.0
     for row in rows:
@@ -255,7 +338,7 @@ def _word_repair(seg: str, rows: list[dict[str, str]]) -> tuple[str, str] | None
     return None
 
 
-def _word_edits(text: str, name: str) -> list[Edit]:
+def _word_edits(text: str, name: str, dense: list[tuple[int, int]] | None = None) -> list[Edit]:
     """Big5 read as GBK and GBK read as Big5: whole lines (else segments) judged by word evidence.
 
     Both damages show mostly common characters, so a line where rare characters are
@@ -264,12 +347,14 @@ def _word_edits(text: str, name: str) -> list[Edit]:
     gaps). A repair stays only when it re-encodes to the same bytes (lossless), is
     plausible Chinese, and far more of its adjacent Han pairs are common words than before.
 
+    ``dense``: the text's :func:`_dense_lines`, when already known.
+
     >>> [e.after for e in _word_edits("絞涴虳笱赽傖抇奀", "m")]
     ['当这些种子成熟时']
     """
     rows = [r for r in _kinds().get("cjk", []) if r["true"] != "utf-8" and r["damaged_as"] != "utf-8"]
     edits: list[Edit] = []
-    for lo, hi in _dense_lines(text):
+    for lo, hi in _dense_lines(text) if dense is None else dense:
         segments = list(_SEGMENT.finditer(text, lo, hi))
         if not segments:
             continue
@@ -361,9 +446,10 @@ class FixMojibake:
 
     def run(self, text: str) -> PassOutput:
         """Repair mojibake in ``text``; returns the text, the edits and report fields."""
-        rare_at = [m.start() for m in rare_char_re().finditer(text)]  # one scan for both tests
-        has_rare = any(b - a == 1 for a, b in zip(rare_at, rare_at[1:]))  # a run of rare characters
-        has_dense = bool(rare_at) and bool(_dense_lines(text, rare_at))
+        stretches = [m.span() for m in _rare_stretch_re().finditer(text)]  # one scan for both tests
+        has_rare = any(e - s >= 2 for s, e in stretches)  # a run of rare characters
+        dense = _dense_lines(text, stretches) if stretches else []
+        has_dense = bool(dense)
         has_latin = _LATIN_TRIGGER.search(text) is not None and _LATIN_RUN.search(text) is not None
         if not has_rare and not has_dense and not has_latin and _FTFY_HINT.search(text) is None:
             return PassOutput(text, [], {})
@@ -378,7 +464,7 @@ class FixMojibake:
             if fixed != trail.text:
                 trail.step(diff_edits(trail.text, fixed, self.name, _kinds()["ftfy"][0]["id"]))
         if has_dense or trail.edits:
-            trail.step(_word_edits(trail.text, self.name))
+            trail.step(_word_edits(trail.text, self.name, None if trail.edits else dense))
         if has_rare or trail.edits:
             for _ in range(3):  # a repair can expose the next damaged span
                 step = _cjk_edits(trail.text, self.name, report)
