@@ -38,6 +38,8 @@ _FTFY_HINT = re.compile(r"[\u0080-\u00b6\u00b8-\u00d6\u00d8-\u00f6\u00f8-\u1fff\
 # cheap test for Latin-1/cp1252 mojibake of GBK/Big5: two such characters in a row (not —— or ……)
 _LATIN_TRIGGER = re.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192][\u0080-\u00ff\u0152-\u2122]")
 _LOSSY = "锟斤拷"
+_LOSS = re.compile(f"{_LOSSY}|\ufffd+")  # one loss: 锟斤拷, or a run of U+FFFD
+_REPLACEMENTS = re.compile("\ufffd+")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _HAN_STRETCH = re.compile(_HAN.pattern + _HAN.pattern + "*")  # see _rare_stretch_re
 _CJK_CLASS = (
@@ -260,13 +262,13 @@ class _Taken:
 
 def _repair_lossy(span: str) -> tuple[str | None, int]:
     """UTF-8 read as GBK with losses: re-encode the pieces, mark each loss, decode with replacement."""
-    pieces = re.split(f"{_LOSSY}|\ufffd+", span)
+    pieces = _LOSS.split(span)
     try:
         raw = b"\xff".join(p.encode("gb18030") for p in pieces)
     except UnicodeEncodeError:
         return None, 0
     fixed = raw.decode("utf-8", errors="replace")
-    fixed = re.sub("\ufffd+", "\ufffd", fixed)
+    fixed = _REPLACEMENTS.sub("\ufffd", fixed)
     return fixed, fixed.count("\ufffd")
 
 
@@ -286,27 +288,40 @@ def _word_share(text: str) -> tuple[float, int, int]:
     return (known / pairs if pairs else 0.0), known, pairs
 
 
-def _dense_lines(text: str, stretches: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+def _dense_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of the lines where rare characters are frequent enough to look at.
-
-    ``stretches``: the (start, end) of the stretches of rare characters
-    (:func:`_rare_stretch_re`), when already known.
 
     >>> _dense_lines("正常的一行\\n絞涴虳笱赽傖抇奀")
     [(6, 14)]
     """
-    if stretches is None:
-        stretches = [m.span() for m in _rare_stretch_re().finditer(text)]
-    counts: dict[int, list[int]] = {}
-    hi = -1
-    for pos, end in stretches:
-        if pos >= hi:  # a new line (a stretch never crosses one)
-            lo = text.rfind("\n", 0, pos) + 1
-            hi = text.find("\n", pos)
-            hi = len(text) if hi < 0 else hi
-            counts[lo] = [hi, 0]
-        counts[lo][1] += end - pos
-    return [(lo, hi) for lo, (hi, n) in counts.items() if n * _WORD_RARE_EVERY >= _non_ascii(text[lo:hi])]
+    return _scan_rare(text)[1]
+
+
+def _scan_rare(text: str) -> tuple[bool, list[tuple[int, int]]]:
+    """(whether ``text`` has a run of two rare characters, its :func:`_dense_lines`).
+
+    One pass over the lines that hold a rare character (a run never crosses a line);
+    the text between them is skipped by the regex engine's fast search.
+
+    >>> _scan_rare("正常的一行\\n絞涴虳笱赽傖抇奀")
+    (True, [(6, 14)])
+    """
+    find_rare = rare_char_re().search
+    has_run = False
+    dense: list[tuple[int, int]] = []
+    m = find_rare(text)
+    while m is not None:
+        pos = m.start()  # the line's first rare character
+        lo = text.rfind("\n", 0, pos) + 1
+        hi = text.find("\n", pos)
+        hi = len(text) if hi < 0 else hi
+        if not has_run:
+            has_run = _rare_run_re().search(text, pos, hi) is not None
+        n_rare = len("".join(_rare_stretch_re().findall(text, pos, hi)))
+        if n_rare * _WORD_RARE_EVERY >= _non_ascii(text[lo:hi]):
+            dense.append((lo, hi))
+        m = find_rare(text, hi)
+    return has_run, dense
 
 
 def _non_ascii(text: str) -> int:
@@ -446,9 +461,7 @@ class FixMojibake:
 
     def run(self, text: str) -> PassOutput:
         """Repair mojibake in ``text``; returns the text, the edits and report fields."""
-        stretches = [m.span() for m in _rare_stretch_re().finditer(text)]  # one scan for both tests
-        has_rare = any(e - s >= 2 for s, e in stretches)  # a run of rare characters
-        dense = _dense_lines(text, stretches) if stretches else []
+        has_rare, dense = _scan_rare(text)  # one scan for both tests
         has_dense = bool(dense)
         has_latin = _LATIN_TRIGGER.search(text) is not None and _LATIN_RUN.search(text) is not None
         if not has_rare and not has_dense and not has_latin and _FTFY_HINT.search(text) is None:
