@@ -117,18 +117,25 @@ def _plausibility_sans_ascii(text: str) -> float:
 
 
 def _suspicious_runs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the CJK-class runs around each run of rare characters, disjoint, in order."""
+    """(start, end) of the CJK-class runs around each run of rare characters, disjoint, in order.
+
+    The runs of rare characters are taken in order; those starting inside the last
+    suspicious run are skipped by searching on from its end.
+    """
     runs: list[tuple[int, int]] = []
-    for r in _rare_run_re().finditer(text):  # only the Han runs that hold rare characters
-        if runs and r.start() < runs[-1][1]:
-            continue
-        end = _CJK_TAIL.match(text, r.start()).end()  # type: ignore[union-attr]
-        if end == r.start():
-            continue
-        lo = max(0, r.start() - 400)
-        start = r.start() - _CJK_HEAD.match(text[lo : r.start()][::-1]).end()  # type: ignore[union-attr]
-        if end - start >= 2:
-            runs.append((start, end))
+    search = _rare_run_re().search
+    r = search(text)
+    while r is not None:
+        p = r.start()
+        after = r.end()
+        end = _CJK_TAIL.match(text, p).end()  # type: ignore[union-attr]
+        if end > p:
+            lo = max(0, p - 400)
+            start = p - _CJK_HEAD.match(text[lo:p][::-1]).end()  # type: ignore[union-attr]
+            if end - start >= 2:
+                runs.append((start, end))
+                after = max(after, end)
+        r = search(text, after)
     return runs
 
 
@@ -169,7 +176,7 @@ def _cjk_edits(text: str, name: str, report: dict[str, Any]) -> list[Edit]:
         n_rare = _count_rare(span)
         if n_rare < 0.3 * len(span):
             continue  # clean text with a few rare characters: mojibake is dense with them
-        found = _cjk_window_repair(text, _windows(text, start, end), rows, {(start, end): n_rare})
+        found = _cjk_window_repair(text, start, end, rows, n_rare)
         if found is not None:
             edits.append(Edit(found[0], found[1], text[found[0] : found[1]], found[2], name, found[3]))
     if unrecovered:
@@ -177,38 +184,62 @@ def _cjk_edits(text: str, name: str, report: dict[str, Any]) -> list[Edit]:
     return sorted(edits + _followups(text, edits, name), key=lambda e: e.start)
 
 
-def _cjk_window_repair(
-    text: str, windows: list[tuple[int, int]], rows: list[dict[str, str]], n_rare: dict[tuple[int, int], int]
-) -> tuple[int, int, str, str] | None:
-    """(start, end, repair, rule id) of the first row, then window, whose re-reading reads better.
+def _cjk_window_repair(text: str, start: int, end: int, rows: list[dict[str, str]], n_rare: int) -> tuple[int, int, str, str] | None:
+    """(start, end, repair, rule id) of the first row, then window (:func:`_windows`), whose re-reading reads better.
 
-    A window is judged only when at least half of it is rare characters and half Han
-    (counted once per window, not once per row); ``n_rare``: counts already known.
+    ``n_rare``: the number of rare characters in ``text[start:end]``. Fast path first:
+    the whole run re-read with the first row, which is how most damaged runs are repaired.
     """
-    eligible: dict[tuple[int, int], bool] = {}
-    p_before: dict[tuple[int, int], float] = {}
-    for row in rows:
+    if _rare_run_re().search(text, start, end) is None:
+        return None  # no window at all
+    judge = _WindowJudge(text, {(start, end): n_rare})
+    found = judge.try_row(rows[0], [(start, end)])
+    if found is not None:
+        return found
+    windows = _windows(text, start, end)
+    for i, row in enumerate(rows):
+        found = judge.try_row(row, windows[1:] if i == 0 else windows)  # the first row's first window failed above
+        if found is not None:
+            return found
+    return None
+
+
+class _WindowJudge:
+    """Tries rows on the windows of one text; each window's counts and plausibility computed once.
+
+    A window is judged only when at least half of it is rare characters and half Han.
+    """
+
+    def __init__(self, text: str, n_rare: dict[tuple[int, int], int]) -> None:
+        self.text = text
+        self.n_rare = n_rare
+        self.eligible: dict[tuple[int, int], bool] = {}
+        self.p_before: dict[tuple[int, int], float] = {}
+
+    def try_row(self, row: dict[str, str], windows: list[tuple[int, int]]) -> tuple[int, int, str, str] | None:
+        """(start, end, repair, rule id) for the first of ``windows`` that ``row`` repairs, or None."""
         min_len = 4 if row["true"] != "utf-8" else 3
         for s, e in windows:
-            piece = text[s:e]
-            if len(piece) < min_len:
-                continue
-            ok = eligible.get((s, e))
-            if ok is None:
-                half = 0.5 * len(piece)
-                k = n_rare.get((s, e))
-                ok = eligible[(s, e)] = (_count_rare(piece) if k is None else k) >= half and _count_han(piece) >= half
-            if not ok:
+            piece = self.text[s:e]
+            if len(piece) < min_len or not self._eligible(s, e, piece):
                 continue
             cand = _reinterpret(piece, row["damaged_as"], row["true"])
-            if cand is None or not cand or cand == piece:
+            if not cand or cand == piece:
                 continue
-            p = p_before.get((s, e))
+            p = self.p_before.get((s, e))
             if p is None:
-                p = p_before[(s, e)] = _plausibility_sans_ascii(piece)
+                p = self.p_before[(s, e)] = _plausibility_sans_ascii(piece)
             if _better(piece, cand, p):
                 return s, e, cand, row["id"]
-    return None
+        return None
+
+    def _eligible(self, s: int, e: int, piece: str) -> bool:
+        ok = self.eligible.get((s, e))
+        if ok is None:
+            half = 0.5 * len(piece)
+            k = self.n_rare.get((s, e))
+            ok = self.eligible[(s, e)] = (_count_rare(piece) if k is None else k) >= half and _count_han(piece) >= half
+        return ok
 
 
 def _followups(text: str, edits: list[Edit], name: str) -> list[Edit]:
@@ -330,6 +361,8 @@ def _non_ascii(text: str) -> int:
 
 def _word_repair(seg: str, rows: list[dict[str, str]]) -> tuple[str, str] | None:
     """(repair, rule id) for one segment by word evidence, or None; see :func:`_word_edits`."""
+    if "\ufffd" in seg and not any(_encodes_replacement(row["damaged_as"]) for row in rows):
+        return None  # no row can re-encode it (the cheap test, first)
     if _count_rare(seg) * _WORD_RARE_EVERY < _non_ascii(seg):
         return None  # both damages leave rare characters throughout; clean text has a few
     share = -1.0
@@ -393,8 +426,16 @@ def _word_edits(text: str, name: str, dense: list[tuple[int, int]] | None = None
     return edits
 
 
+@functools.lru_cache(maxsize=None)
+def _encodes_replacement(codec: str) -> bool:
+    """Whether ``codec`` can encode U+FFFD (GB18030 can; GBK and Big5 cannot)."""
+    return _reinterpret("\ufffd", codec, codec) is not None
+
+
 def _no_worse(seg: str, row: dict[str, str]) -> str | None:
     """``seg`` re-read with ``row`` when that is lossless and reads no worse (words and characters)."""
+    if "\ufffd" in seg and not _encodes_replacement(row["damaged_as"]):
+        return None  # cannot be re-encoded (the cheap test, first)
     cand = _reinterpret(seg, row["damaged_as"], row["true"])
     if cand is None or cand == seg or _reinterpret(cand, row["true"], row["damaged_as"]) != seg or rare_char_re().search(seg) is None:
         return None
