@@ -24,7 +24,7 @@ import functools
 import re
 from typing import Any
 
-from .chinese_score import plausibility, rare_char_re, rare_han_run_re, word_evidence
+from .chinese_score import plausibility, plausibility_sans_ascii, rare_char_re, word_evidence
 from .lexicon import load_table
 from .edits import Edit, EditTrail, PassOutput, diff_edits
 
@@ -93,27 +93,23 @@ def _reinterpret(span: str, wrong: str, true: str) -> str | None:
         return None
 
 
-def _better(before: str, after: str, p_before: float | None = None) -> bool:
+def _better(before: str, after: str, p_before: float | None = None, p_after: float | None = None) -> bool:
     """``after`` reads as clearly more plausible Chinese than ``before`` (ASCII, which both share, aside).
 
-    ``p_before``: ``before``'s :func:`_plausibility_sans_ascii`, when already known.
+    ``p_before``, ``p_after``: their :func:`plausibility_sans_ascii`, when already known.
 
     >>> _better("鐨刦o", "的fo")
     True
     """
     if not after or after == before:
         return False
-    p_after = _plausibility_sans_ascii(after)
+    if p_after is None:
+        p_after = plausibility_sans_ascii(after)
     if p_after <= 0.5:
         return False  # the cheap half of the test first
     if p_before is None:
-        p_before = _plausibility_sans_ascii(before)
+        p_before = plausibility_sans_ascii(before)
     return p_after - p_before >= _MIN_GAIN
-
-
-def _plausibility_sans_ascii(text: str) -> float:
-    """:func:`plausibility` of ``text`` without its ASCII (of ``text`` itself when all ASCII)."""
-    return plausibility(_ASCII.sub("", text) or text)
 
 
 def _suspicious_runs(text: str) -> list[tuple[int, int]]:
@@ -228,7 +224,7 @@ class _WindowJudge:
                 continue
             p = self.p_before.get((s, e))
             if p is None:
-                p = self.p_before[(s, e)] = _plausibility_sans_ascii(piece)
+                p = self.p_before[(s, e)] = plausibility_sans_ascii(piece)
             if _better(piece, cand, p):
                 return s, e, cand, row["id"]
         return None
@@ -480,9 +476,11 @@ def _latin_edits(text: str, name: str) -> list[Edit]:
                     if cand is not None:
                         found.append(Edit(m.start(), end, span, cand, name, row["id"]))
                         break
+            if len(found) < len(group):
+                continue
             before = "".join(e.before for e in found)
             after = "".join(e.after for e in found)
-            if len(found) == len(group) and _better(before, after) and plausibility(after) > 0.85:
+            if _better(before, after) and plausibility(after) > 0.85:
                 edits.extend(found)
                 break
     return edits
