@@ -164,8 +164,9 @@ def _cjk_edits(text: str, name: str, report: dict[str, Any]) -> list[Edit]:
         span = text[start:end]
         if _LOSSY in span or "\ufffd" in span:
             fixed, lost = _repair_lossy(span)
+            recovered = "" if fixed is None else fixed.replace("\ufffd", "")
             # judge by what could be recovered: the losses are known and reported
-            if fixed is not None and fixed.replace("\ufffd", "") and _better(span.replace("\ufffd", "").replace(_LOSSY, ""), fixed.replace("\ufffd", "")):
+            if recovered and _better(span.replace("\ufffd", "").replace(_LOSSY, ""), recovered):
                 edits.append(Edit(start, end, span, fixed, name, "M-LOSSY"))
                 unrecovered += lost
             continue
@@ -288,17 +289,22 @@ class _Taken:
 
 
 def _repair_lossy(span: str) -> tuple[str | None, int]:
-    """UTF-8 read as GBK with losses: re-encode the pieces, mark each loss, decode with replacement."""
-    pieces = _LOSS.split(span)
-    try:
-        raw = b"\xff".join(p.encode("gb18030") for p in pieces)
-    except UnicodeEncodeError:
+    """UTF-8 read as GBK with losses: re-encode the pieces, mark each loss, decode with replacement.
+
+    Each loss becomes the byte 0xFF (never valid UTF-8): it is written as the lone
+    surrogate U+DCFF, which ``surrogateescape`` encodes as that byte, so the whole span
+    is encoded at once (GB18030 encodes each character on its own). A span that holds a
+    surrogate of its own cannot be encoded.
+    """
+    if _SURROGATE.search(span) is not None:
         return None, 0
+    raw = _LOSS.sub("\udcff", span).encode("gb18030", "surrogateescape")
     fixed = raw.decode("utf-8", errors="replace")
     fixed = _REPLACEMENTS.sub("\ufffd", fixed)
     return fixed, fixed.count("\ufffd")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _GAP = re.compile(r"[\x20-\x7e]{0,16}")
 # non-ASCII stretches joined across short ASCII gaps (which GBK and Big5 leave alone)
 _SEGMENT = re.compile(r"[^\x00-\x7f\s]+(?:[\x20-\x7e]{1,16}[^\x00-\x7f\s]+)*")
