@@ -32,7 +32,9 @@ __all__ = ["FixMojibake", "fix_mojibake"]
 
 # Characters a GBK/Big5 byte string shows when read as Latin-1 or cp1252.
 _L = r"\u00a1-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\u0080-\u009f"
-_LATIN_RUN = re.compile(f"[{_L}](?:[\x40-\x7e\u00a0]?[{_L}])+[\x40-\x7e\u00a0]?")
+# two or more of them, each after at most one ASCII letter/symbol (or NBSP), which they may end with;
+# the two classes are disjoint, so the possessive loop matches what a greedy one would, faster
+_LATIN_RUN = re.compile(f"[{_L}](?:[{_L}]|[\x40-\x7e\u00a0][{_L}])++[\x40-\x7e\u00a0]?")
 # ftfy's domain: UTF-8 read as Latin-1/cp1252 shows Ã, Â, â€, Ð, Ñ, Å … followed by a continuation-like character.
 _FTFY_HINT = re.compile(r"[\u0080-\u00b6\u00b8-\u00d6\u00d8-\u00f6\u00f8-\u1fff\u2100-\u218f\u2200-\u2211\u2213-\u22ff\u2500-\u259f]")
 # cheap test for Latin-1/cp1252 mojibake of GBK/Big5: two such characters in a row (not —— or ……)
@@ -305,7 +307,8 @@ def _repair_lossy(span: str) -> tuple[str | None, int]:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_GAP = re.compile(r"[\x20-\x7e]{0,16}")
+_GAP_MAX = 16
+_GAP = re.compile(r"[\x20-\x7e]{0,%d}" % _GAP_MAX)
 # non-ASCII stretches joined across short ASCII gaps (which GBK and Big5 leave alone)
 _SEGMENT = re.compile(r"[^\x00-\x7f\s]+(?:[\x20-\x7e]{1,16}[^\x00-\x7f\s]+)*")
 _ASCII = re.compile(r"[\x00-\x7f]+")
@@ -327,14 +330,15 @@ def _dense_lines(text: str) -> list[tuple[int, int]]:
     >>> _dense_lines("正常的一行\\n絞涴虳笱赽傖抇奀")
     [(6, 14)]
     """
-    return _scan_rare(text)[1]
+    return _scan_rare(text)[1] or []
 
 
-def _scan_rare(text: str) -> tuple[bool, list[tuple[int, int]]]:
+def _scan_rare(text: str, stop_at_run: bool = False) -> tuple[bool, list[tuple[int, int]] | None]:
     """(whether ``text`` has a run of two rare characters, its :func:`_dense_lines`).
 
     One pass over the lines that hold a rare character (a run never crosses a line);
-    the text between them is skipped by the regex engine's fast search.
+    the text between them is skipped by the regex engine's fast search. With
+    ``stop_at_run``, the pass stops at the first run and the dense lines are None (not known).
 
     >>> _scan_rare("正常的一行\\n絞涴虳笱赽傖抇奀")
     (True, [(6, 14)])
@@ -350,6 +354,8 @@ def _scan_rare(text: str) -> tuple[bool, list[tuple[int, int]]]:
         hi = len(text) if hi < 0 else hi
         if not has_run:
             has_run = _rare_run_re().search(text, pos, hi) is not None
+            if has_run and stop_at_run:
+                return True, None
         n_rare = len("".join(_rare_stretch_re().findall(text, pos, hi)))
         if n_rare * _WORD_RARE_EVERY >= _non_ascii(text[lo:hi]):
             dense.append((lo, hi))
@@ -453,43 +459,63 @@ def _latin_edits(text: str, name: str) -> list[Edit]:
     unchanged) are judged together as one damaged segment.
     """
     rows = _kinds().get("latin", [])
-    groups: list[list[re.Match[str]]] = []
-    for m in _LATIN_RUN.finditer(text):
-        if groups and _GAP.fullmatch(text, groups[-1][-1].end(), m.start()):
-            groups[-1].append(m)
-        else:
-            groups.append([m])
     edits: list[Edit] = []
-    for group in groups:
-        size = sum(m.end() - m.start() for m in group)
-        first, last = group[0], group[-1]
-        touches_latin = (first.start() > 0 and text[first.start() - 1].isascii() and text[first.start() - 1].isalpha()) or (
-            last.end() < len(text) and text[last.end()].isascii() and text[last.end()].isalpha()
+    for group in _latin_groups(text):
+        size = sum(e - s for s, e in group)
+        first, last = group[0][0], group[-1][1]
+        touches_latin = (first > 0 and text[first - 1].isascii() and text[first - 1].isalpha()) or (
+            last < len(text) and text[last].isascii() and text[last].isalpha()
         )
         if size < 6 or (touches_latin and size < 12):
             continue  # too short to judge, or part of a Latin-script word: ftfy's business
-        whole = text[first.start() : last.end()]
+        whole = text[first:last]
         for row in rows:
-            found: list[Edit] = []
             if _reinterpret(whole, row["damaged_as"], "utf-8") is not None:
                 continue  # valid UTF-8 underneath: Latin-script mojibake, not CJK
-            for m in group:
-                for end in (m.end(), m.end() - 1):
-                    span = text[m.start() : end]
-                    if len(group) == 1 and _reinterpret(span, row["damaged_as"], "utf-8") is not None:
-                        continue  # valid UTF-8 underneath: Latin-script mojibake, not CJK
-                    cand = _reinterpret(span, row["damaged_as"], row["true"])
-                    if cand is not None:
-                        found.append(Edit(m.start(), end, span, cand, name, row["id"]))
-                        break
-            if len(found) < len(group):
+            found = _latin_readings(text, group, row)
+            if found is None:
                 continue
-            before = "".join(e.before for e in found)
-            after = "".join(e.after for e in found)
+            before = "".join(f[2] for f in found)
+            after = "".join(f[3] for f in found)
             if _better(before, after) and plausibility(after) > 0.85:
-                edits.extend(found)
+                edits.extend(Edit(s, e, span, cand, name, row["id"]) for s, e, span, cand in found)
                 break
     return edits
+
+
+def _latin_groups(text: str) -> list[list[tuple[int, int]]]:
+    """The (start, end) of the Latin runs, grouped when only a short ASCII gap parts them."""
+    groups: list[list[tuple[int, int]]] = []
+    last_end = -_GAP_MAX - 1
+    for m in _LATIN_RUN.finditer(text):
+        s, e = m.span()
+        if s - last_end <= _GAP_MAX and _GAP.fullmatch(text, last_end, s):
+            groups[-1].append((s, e))
+        else:
+            groups.append([(s, e)])
+        last_end = e
+    return groups
+
+
+def _latin_readings(text: str, group: list[tuple[int, int]], row: dict[str, str]) -> list[tuple[int, int, str, str]] | None:
+    """(start, end, before, after) for each run of ``group`` re-read with ``row``, or None when one has no reading.
+
+    A run that does not decode may end one character early (a lead byte cut off).
+    """
+    wrong, true = row["damaged_as"], row["true"]
+    found: list[tuple[int, int, str, str]] = []
+    for s, e in group:
+        for end in (e, e - 1):
+            span = text[s:end]
+            if len(group) == 1 and _reinterpret(span, wrong, "utf-8") is not None:
+                continue  # valid UTF-8 underneath: Latin-script mojibake, not CJK
+            cand = _reinterpret(span, wrong, true)
+            if cand is not None:
+                found.append((s, end, span, cand))
+                break
+        else:
+            return None  # every run must read: the group is judged as a whole
+    return found
 
 
 class FixMojibake:
@@ -506,8 +532,8 @@ class FixMojibake:
 
     def run(self, text: str) -> PassOutput:
         """Repair mojibake in ``text``; returns the text, the edits and report fields."""
-        has_rare, dense = _scan_rare(text)  # one scan for both tests
-        has_dense = bool(dense)
+        has_rare, dense = _scan_rare(text, stop_at_run=True)  # one scan for both tests
+        has_dense = dense is None or bool(dense)  # not known yet when a run stopped the scan
         has_latin = _LATIN_TRIGGER.search(text) is not None and _LATIN_RUN.search(text) is not None
         if not has_rare and not has_dense and not has_latin and _FTFY_HINT.search(text) is None:
             return PassOutput(text, [], {})
@@ -521,6 +547,9 @@ class FixMojibake:
             fixed = ftfy.fix_encoding(trail.text)
             if fixed != trail.text:
                 trail.step(diff_edits(trail.text, fixed, self.name, _kinds()["ftfy"][0]["id"]))
+        if not trail.edits and dense is None:
+            dense = _dense_lines(text)  # needed now: nothing was repaired before
+            has_dense = bool(dense)
         if has_dense or trail.edits:
             trail.step(_word_edits(trail.text, self.name, None if trail.edits else dense))
         if has_rare or trail.edits:
