@@ -138,9 +138,9 @@ def plausibility_sans_ascii(text: str) -> float:
     """
     if text.isascii():
         return plausibility(text)
-    if _BEYOND_BMP.search(text):
-        return _plausibility_by_char(_ASCII_RUN.sub("", text))
     classes = text.translate(_sans_ascii_table())
+    if not classes.isascii():  # a character beyond the BMP, which the table leaves as it is
+        return _plausibility_by_char(_ASCII_RUN.sub("", text))
     n = len(classes)
     return sum(classes.count(c) * w for c, w in _class_table()[1]) / n if n else 0.0
 

@@ -279,8 +279,11 @@ class _Taken:
     def __init__(self, spans: Any) -> None:
         self.spans = sorted(spans)
         self.starts = [a for a, _ in self.spans]
+        self.nonempty_starts = {a for a, b in self.spans if b > a}
 
     def overlaps(self, s: int, e: int) -> bool:
+        if s < e and s in self.nonempty_starts:
+            return True  # the common case: a run that was repaired itself
         i = bisect.bisect_right(self.starts, s)
         return (i > 0 and self.spans[i - 1][1] > s) or (i < len(self.spans) and self.spans[i][0] < e)
 
@@ -288,6 +291,8 @@ class _Taken:
         i = bisect.bisect_right(self.starts, s)
         self.starts.insert(i, s)
         self.spans.insert(i, (s, e))
+        if e > s:
+            self.nonempty_starts.add(s)
 
 
 def _repair_lossy(span: str) -> tuple[str | None, int]:
