@@ -191,16 +191,24 @@ def _cjk_window_repair(text: str, start: int, end: int, rows: list[dict[str, str
     """
     if _rare_run_re().search(text, start, end) is None:
         return None  # no window at all
+    piece, row = text[start:end], rows[0]
+    half = 0.5 * len(piece)
+    if len(piece) >= _min_length(row) and n_rare >= half and _count_han(piece) >= half:
+        cand = _reinterpret(piece, row["damaged_as"], row["true"])
+        if cand is not None and _better(piece, cand):
+            return start, end, cand, row["id"]
     judge = _WindowJudge(text, {(start, end): n_rare})
-    found = judge.try_row(rows[0], [(start, end)])
-    if found is not None:
-        return found
     windows = _windows(text, start, end)
     for i, row in enumerate(rows):
         found = judge.try_row(row, windows[1:] if i == 0 else windows)  # the first row's first window failed above
         if found is not None:
             return found
     return None
+
+
+def _min_length(row: dict[str, str]) -> int:
+    """The shortest window a row is tried on: two-byte damage needs more evidence than UTF-8's."""
+    return 4 if row["true"] != "utf-8" else 3
 
 
 class _WindowJudge:
@@ -217,7 +225,7 @@ class _WindowJudge:
 
     def try_row(self, row: dict[str, str], windows: list[tuple[int, int]]) -> tuple[int, int, str, str] | None:
         """(start, end, repair, rule id) for the first of ``windows`` that ``row`` repairs, or None."""
-        min_len = 4 if row["true"] != "utf-8" else 3
+        min_len = _min_length(row)
         for s, e in windows:
             piece = self.text[s:e]
             if len(piece) < min_len or not self._eligible(s, e, piece):
@@ -225,10 +233,13 @@ class _WindowJudge:
             cand = _reinterpret(piece, row["damaged_as"], row["true"])
             if not cand or cand == piece:
                 continue
+            p_after = plausibility_sans_ascii(cand)
+            if p_after <= 0.5:
+                continue  # not better, whatever the piece reads like
             p = self.p_before.get((s, e))
             if p is None:
                 p = self.p_before[(s, e)] = plausibility_sans_ascii(piece)
-            if _better(piece, cand, p):
+            if _better(piece, cand, p, p_after):
                 return s, e, cand, row["id"]
         return None
 
