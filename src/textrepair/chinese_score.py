@@ -101,15 +101,20 @@ def plausibility(text: str) -> float:
     >>> round(plausibility("中国人"), 2)
     1.0
     """
-    if _BEYOND_BMP.search(text):
+    classes = text.translate(_class_list())
+    if not classes.isascii():  # a character beyond the BMP, which the table leaves as it is
         return _plausibility_by_char(text)
-    table, weights = _class_table()
-    classes = text.translate(table)
     n = len(classes)
-    return sum(classes.count(c) * w for c, w in weights) / n if n else 0.0
+    return _weighted_sum()(classes.count) / n if n else 0.0
 
 
-_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
+@functools.lru_cache(maxsize=1)
+def _class_list() -> list[str | None]:
+    """:func:`_class_table` as a list indexed by code point (a faster ``str.translate`` table)."""
+    table = _class_table()[0]
+    return [table[o] for o in range(0x10000)]
+
+
 
 
 @functools.lru_cache(maxsize=1)
@@ -163,9 +168,8 @@ _ASCII_RUN = re.compile(r"[\x00-\x7f]+")
 
 @functools.lru_cache(maxsize=1)
 def _sans_ascii_table() -> list[str | None]:
-    """:func:`_class_table` as a list (a faster ``str.translate`` table), ASCII deleted too."""
-    table = _class_table()[0]
-    return [None if o < 0x80 else table[o] for o in range(0x10000)]
+    """:func:`_class_list` with ASCII deleted too."""
+    return [None] * 0x80 + _class_list()[0x80:]
 
 
 def _plausibility_by_char(text: str) -> float:
