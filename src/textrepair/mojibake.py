@@ -128,13 +128,25 @@ def _suspicious_runs(text: str) -> list[tuple[int, int]]:
         after = r.end()
         end = _CJK_TAIL.match(text, p).end()  # type: ignore[union-attr]
         if end > p:
-            lo = max(0, p - 400)
-            start = p - _CJK_HEAD.match(text[lo:p][::-1]).end()  # type: ignore[union-attr]
+            start = p - _head_length(text, p)
             if end - start >= 2:
                 runs.append((start, end))
                 after = max(after, end)
         r = search(text, after)
     return runs
+
+
+def _head_length(text: str, p: int) -> int:
+    """How many CJK-class characters come right before ``p``, at most 400.
+
+    Read backwards with :data:`_CJK_HEAD` on the reversed text; a short stretch is
+    reversed first, the whole 400 only when the run reaches back beyond it.
+    """
+    lo = max(0, p - 32)
+    n = _CJK_HEAD.match(text[lo:p][::-1]).end()  # type: ignore[union-attr]
+    if n == p - lo and lo > 0:
+        n = _CJK_HEAD.match(text[max(0, p - 400) : p][::-1]).end()  # type: ignore[union-attr]
+    return n
 
 
 def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -180,7 +192,8 @@ def _cjk_edits(text: str, name: str, report: dict[str, Any]) -> list[Edit]:
             edits.append(Edit(found[0], found[1], text[found[0] : found[1]], found[2], name, found[3]))
     if unrecovered:
         report["mojibake_unrecovered"] = unrecovered
-    return sorted(edits + _followups(text, edits, name), key=lambda e: e.start)
+    more = _followups(text, edits, name)
+    return sorted(edits + more, key=lambda e: e.start) if more else edits  # the runs come in order
 
 
 def _cjk_window_repair(text: str, start: int, end: int, rows: list[dict[str, str]], n_rare: int) -> tuple[int, int, str, str] | None:
@@ -460,8 +473,10 @@ def _no_worse(seg: str, row: dict[str, str]) -> str | None:
     """``seg`` re-read with ``row`` when that is lossless and reads no worse (words and characters)."""
     if "\ufffd" in seg and not _encodes_replacement(row["damaged_as"]):
         return None  # cannot be re-encoded (the cheap test, first)
+    if rare_char_re().search(seg) is None:
+        return None
     cand = _reinterpret(seg, row["damaged_as"], row["true"])
-    if cand is None or cand == seg or _reinterpret(cand, row["true"], row["damaged_as"]) != seg or rare_char_re().search(seg) is None:
+    if cand is None or cand == seg or _reinterpret(cand, row["true"], row["damaged_as"]) != seg:
         return None
     if _word_share(cand)[0] < _word_share(seg)[0] or plausibility(_ASCII.sub("", cand)) <= max(0.5, plausibility(_ASCII.sub("", seg))):
         return None
@@ -491,10 +506,11 @@ def _latin_edits(text: str, name: str) -> list[Edit]:
             found = _latin_readings(text, group, row)
             if found is None:
                 continue
-            before = "".join(f[2] for f in found)
-            after = "".join(f[3] for f in found)
+            before = "".join([f[2] for f in found])
+            after = "".join([f[3] for f in found])
             if _better(before, after) and plausibility(after) > 0.85:
-                edits.extend(Edit(s, e, span, cand, name, row["id"]) for s, e, span, cand in found)
+                rule = row["id"]
+                edits += [Edit(s, e, span, cand, name, rule) for s, e, span, cand in found]
                 break
     return edits
 
