@@ -322,19 +322,28 @@ class _Taken:
 def _repair_lossy(span: str) -> tuple[str | None, int]:
     """UTF-8 read as GBK with losses: re-encode the pieces, mark each loss, decode with replacement.
 
-    Each loss becomes the byte 0xFF (never valid UTF-8): it is written as the lone
-    surrogate U+DCFF, which ``surrogateescape`` encodes as that byte, so the whole span
-    is encoded at once (GB18030 encodes each character on its own). A span that holds a
-    surrogate of its own cannot be encoded.
+    Each loss becomes the byte 0xFF (never valid UTF-8). The span is encoded at once
+    (GB18030 encodes each character on its own) with each loss written as a character
+    the span lacks, whose four bytes are then replaced; they cannot overlap themselves,
+    so when they occur once per loss they are exactly the losses. Otherwise the losses
+    are written as the lone surrogate U+DCFF, which ``surrogateescape`` encodes as 0xFF.
+    A span that holds a surrogate of its own cannot be encoded.
     """
     if _SURROGATE.search(span) is not None:
         return None, 0
-    raw = _LOSS.sub("\udcff", span).encode("gb18030", "surrogateescape")
+    marked, n = _LOSS.subn(_MARK, span)
+    raw = marked.encode("gb18030")
+    if _MARK not in span and raw.count(_MARK_BYTES) == n:
+        raw = raw.replace(_MARK_BYTES, b"\xff")
+    else:
+        raw = _LOSS.sub("\udcff", span).encode("gb18030", "surrogateescape")
     fixed = raw.decode("utf-8", errors="replace")
     fixed = _REPLACEMENTS.sub("\ufffd", fixed)
     return fixed, fixed.count("\ufffd")
 
 
+_MARK = "\U0010fffd"  # a private-use character: four bytes in GB18030
+_MARK_BYTES = _MARK.encode("gb18030")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _GAP_MAX = 16
 _GAP = re.compile(r"[\x20-\x7e]{0,%d}" % _GAP_MAX)
