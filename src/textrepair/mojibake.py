@@ -407,8 +407,8 @@ def _non_ascii(text: str) -> int:
 
 def _word_repair(seg: str, rows: list[dict[str, str]]) -> tuple[str, str] | None:
     """(repair, rule id) for one segment by word evidence, or None; see :func:`_word_edits`."""
-    if "\ufffd" in seg and not any(_encodes_replacement(row["damaged_as"]) for row in rows):
-        return None  # no row can re-encode it (the cheap test, first)
+    if "\ufffd" in seg and all(_unreadable_with_replacement(row["damaged_as"], row["true"]) for row in rows):
+        return None  # no row can re-read it (the cheap test, first)
     if _count_rare(seg) * _WORD_RARE_EVERY < _non_ascii(seg):
         return None  # both damages leave rare characters throughout; clean text has a few
     share = -1.0
@@ -473,15 +473,24 @@ def _word_edits(text: str, name: str, dense: list[tuple[int, int]] | None = None
 
 
 @functools.lru_cache(maxsize=None)
-def _encodes_replacement(codec: str) -> bool:
-    """Whether ``codec`` can encode U+FFFD (GB18030 can; GBK and Big5 cannot)."""
-    return _reinterpret("\ufffd", codec, codec) is not None
+def _unreadable_with_replacement(wrong: str, true: str) -> bool:
+    """Whether no text holding U+FFFD can be re-read from ``wrong`` as ``true``, whatever surrounds it.
+
+    So when ``wrong`` cannot encode U+FFFD (GBK, Big5), or when ``true`` is UTF-8 and
+    U+FFFD's bytes hold an ASCII byte followed by a continuation byte (GB18030:
+    84 31 A4 37), which UTF-8 never accepts.
+    """
+    try:
+        raw = "\ufffd".encode(wrong)
+    except (UnicodeEncodeError, LookupError):
+        return True
+    return true == "utf-8" and any(a < 0x80 and 0x80 <= b < 0xC0 for a, b in zip(raw, raw[1:]))
 
 
 def _no_worse(seg: str, row: dict[str, str]) -> str | None:
     """``seg`` re-read with ``row`` when that is lossless and reads no worse (words and characters)."""
-    if "\ufffd" in seg and not _encodes_replacement(row["damaged_as"]):
-        return None  # cannot be re-encoded (the cheap test, first)
+    if "\ufffd" in seg and _unreadable_with_replacement(row["damaged_as"], row["true"]):
+        return None  # cannot be re-read (the cheap test, first)
     if rare_char_re().search(seg) is None:
         return None
     cand = _reinterpret(seg, row["damaged_as"], row["true"])
