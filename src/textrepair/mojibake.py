@@ -286,6 +286,8 @@ def _followups(text: str, edits: list[Edit], name: str) -> list[Edit]:
             continue  # the same lines scanned again for the same damage: what failed fails again
         scanned.add((lo, hi, edit.rule))
         for m in _CJK_RUN.finditer(text, lo, hi):
+            if m.start() in taken.nonempty_starts:
+                continue  # a run that was repaired itself (taken, as the loop below would find)
             for s, e in ((m.start(), m.end()), (m.start(), min(hi, m.end() + 1))):
                 if taken.overlaps(s, e):
                     break
