@@ -33,8 +33,8 @@ __all__ = ["FixMojibake", "fix_mojibake"]
 # Characters a GBK/Big5 byte string shows when read as Latin-1 or cp1252.
 _L = r"\u00a1-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\u0080-\u009f"
 # two or more of them, each after at most one ASCII letter/symbol (or NBSP), which they may end with;
-# the two classes are disjoint, so the possessive loop matches what a greedy one would, faster
-_LATIN_RUN = re.compile(f"[{_L}](?:[{_L}]|[\x40-\x7e\u00a0][{_L}])++[\x40-\x7e\u00a0]?")
+# (a plain greedy loop: possessive quantifiers need Python 3.11, and the optional tail never backtracks)
+_LATIN_RUN = re.compile(f"[{_L}](?:[{_L}]|[\x40-\x7e\u00a0][{_L}])+[\x40-\x7e\u00a0]?")
 # ftfy's domain: UTF-8 read as Latin-1/cp1252 shows Ã, Â, â€, Ð, Ñ, Å … followed by a continuation-like character.
 _FTFY_HINT = re.compile(r"[\u0080-\u00b6\u00b8-\u00d6\u00d8-\u00f6\u00f8-\u1fff\u2100-\u218f\u2200-\u2211\u2213-\u22ff\u2500-\u259f]")
 # cheap test for Latin-1/cp1252 mojibake of GBK/Big5: two such characters in a row (not —— or ……)
