@@ -90,15 +90,20 @@ def decode_table(sizes: list[int], per_cell: int) -> dict[str, Any]:
     peers = _peer_decoders()
     table: dict[str, dict[str, float]] = {}
     speed: dict[str, float] = {}
+    by_encoding: dict[str, dict[str, dict[str, float]]] = {}
     for name, fn in peers.items():
         right: dict[int, list[int]] = {}
+        cells: dict[tuple[str, int], list[int]] = {}
         start = time.perf_counter()
         for size, enc, text, raw in samples:
-            got = fn(raw)
-            right.setdefault(size, []).append(int(got == text))
+            ok = int(fn(raw) == text)
+            right.setdefault(size, []).append(ok)
+            cells.setdefault((enc, size), []).append(ok)
         speed[name] = round(sum(len(s[3]) for s in samples) / (time.perf_counter() - start) / 1e6, 2)
         table[name] = {str(size): round(sum(v) / len(v), 4) for size, v in right.items()}
-    return {"accuracy_by_size": table, "mb_s": speed, "samples": len(samples)}
+        for (enc, size), v in cells.items():
+            by_encoding.setdefault(enc, {}).setdefault(name, {})[str(size)] = round(sum(v) / len(v), 4)
+    return {"accuracy_by_size": table, "accuracy_by_encoding": by_encoding, "mb_s": speed, "samples": len(samples)}
 
 
 MOJIBAKE_KINDS = {
@@ -291,6 +296,12 @@ def to_markdown(result: dict[str, Any]) -> str:
     for name, by_size in decode["accuracy_by_size"].items():
         ratio = f"{decode['mb_s'][name] / base:.2f}" if base else ""
         lines.append(f"| {name} | " + " | ".join(_percent(by_size[size]) for size in sizes) + f" | {decode['mb_s'][name]} | {ratio} |")
+    if decode.get("accuracy_by_encoding"):
+        lines += ["", "By encoding (encoding x size x tool):", "", "| encoding | decoder | " + " | ".join(f"{size} B" for size in sizes) + " |",
+                  "| --- | --- | " + " | ".join("---:" for _ in sizes) + " |"]
+        for enc, by_tool in decode["accuracy_by_encoding"].items():
+            for name, by_size in by_tool.items():
+                lines.append(f"| {enc} | {name} | " + " | ".join(_percent(by_size[size]) if size in by_size else "" for size in sizes) + " |")
     mojibake = result["mojibake"]
     lines += [
         "",
