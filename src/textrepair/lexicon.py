@@ -77,7 +77,7 @@ def _encodable_pieces(text: str, cuts: str = "") -> list[tuple[int, str]]:
     With ``cuts``, a piece longer than :data:`PIECE_CHARS` is also split just after one of
     those characters (one no word contains), so no match is lost.
 
-    >>> _encodable_pieces("ab\ud800cd")
+    >>> _encodable_pieces("ab\\ud800cd")
     [(0, 'ab'), (3, 'cd')]
     """
     if not _SURROGATES.search(text):
