@@ -169,3 +169,12 @@ def test_edit_log_packs_many_edits_and_reads_like_a_list(monkeypatch):
     assert log[-1] == Edit(30, 31, "a", "b", "p#2", "R")
     with pytest.raises(IndexError):
         log[99]
+
+
+def test_pipeline_as_a_pass_of_a_pipeline_replays_on_a_long_text():
+    text = "\n".join(seed_text(k) for k in ("000", "001", "004"))
+    inner = tr.Pipeline([tr.Normalize(), tr.ToSimplified()], segment_chars=3000)
+    outer = tr.Pipeline([tr.FixMojibake(), inner, tr.Despin()], segment_chars=3000)
+    res = outer(text)
+    assert replay_edits(text, res.edits) == res.text
+    assert res.report["segments"] > 1

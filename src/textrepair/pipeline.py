@@ -140,8 +140,12 @@ class Pipeline:
         return Result(text, log, report)
 
     def _run_pass(self, p: Any, text: str, log: EditLog, suffix: str) -> tuple[str, bool, Mapping[str, Any]]:
-        """Run one pass (segment by segment over a long text); its edits go to ``log``."""
-        if len(text) <= self.segment_chars:
+        """Run one pass (segment by segment over a long text); its edits go to ``log``.
+
+        A pipeline used as a pass segments the text itself: its edits come in groups, one
+        a pass, which only line up with the whole text.
+        """
+        if len(text) <= self.segment_chars or isinstance(p, Pipeline):
             new_text, edits, report = p.run(text)
             log.add(edits, suffix=suffix)
             return new_text, bool(edits), report
