@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from importlib import resources
-from typing import Iterable, Iterator
+from typing import Iterable
 
 __all__ = ["load_table", "table_names", "WordMatcher", "TableError"]
 
@@ -125,48 +125,62 @@ class WordMatcher:
         for word, value in items:
             if word:
                 patterns[word] = value  # a later value for the same word wins, as in a dict
-        self._values = list(patterns.values())
+        self._value_of = patterns
         self.size = len(patterns)
         self._cuts = "".join(c for c in _CUTS if not any(c in w for w in patterns))
         self._automaton = (
             ahocorasick_rs.AhoCorasick(list(patterns), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest) if patterns else None
         )
 
-    def _pieces_matches(self, text: str) -> list[tuple[int, list[tuple[int, int, int]]]]:
-        """``(offset, matches)`` a piece: one call for a short text with no lone surrogate."""
+    def _pieces_strings(self, text: str) -> list[tuple[int, str, list[str]]]:
+        """``(offset, piece, matched words)`` a piece: one call for a short text with no lone surrogate.
+
+        The automaton is asked for the matched words, not their offsets: turning its byte
+        offsets into string offsets costs as much as the scan itself.
+        """
         assert self._automaton is not None
         if len(text) <= PIECE_CHARS:
             try:
-                return [(0, self._automaton.find_matches_as_indexes(text))]
+                return [(0, text, self._automaton.find_matches_as_strings(text))]
             except UnicodeEncodeError:  # a lone surrogate
                 pass
-        return [(offset, self._automaton.find_matches_as_indexes(piece)) for offset, piece in _encodable_pieces(text, self._cuts)]
+        return [(offset, piece, self._automaton.find_matches_as_strings(piece)) for offset, piece in _encodable_pieces(text, self._cuts)]
 
-    def finditer(self, text: str) -> Iterator[tuple[int, int, object]]:
-        """Yield ``(start, end, value)`` for non-overlapping leftmost-longest matches."""
+    def finditer(self, text: str) -> list[tuple[int, int, object]]:  # type: ignore[override]
+        """``(start, end, value)`` for non-overlapping leftmost-longest matches, in text order.
+
+        Each match is the first occurrence of its word after the previous match (no word
+        starts between them, or the scan would have matched it), so ``str.find`` places it.
+        """
         if self._automaton is None:
-            return
-        values = self._values
-        for offset, matches in self._pieces_matches(text):
-            for index, start, end in matches:
-                yield offset + start, offset + end, values[index]
+            return []
+        value_of = self._value_of
+        found: list[tuple[int, int, object]] = []
+        for offset, piece, words in self._pieces_strings(text):
+            pos = 0
+            for word in words:
+                pos = piece.find(word, pos)
+                end = pos + len(word)
+                found.append((offset + pos, offset + end, value_of[word]))
+                pos = end
+        return found
 
     def values(self, text: str) -> list[object]:
-        """The values of the matches :meth:`finditer` yields, without their offsets.
+        """The values of the matches :meth:`finditer` gives, without their offsets.
 
         >>> WordMatcher({"正在": 1, "取": 3}).values("他正在取得")
         [1, 3]
         """
         if self._automaton is None:
             return []
-        values = self._values
-        return [values[index] for _, matches in self._pieces_matches(text) for index, _, _ in matches]
+        value_of = self._value_of
+        return [value_of[word] for _, _, words in self._pieces_strings(text) for word in words]
 
     def search(self, text: str) -> bool:
         """True when any word occurs in ``text`` (one scan)."""
         if self._automaton is None:
             return False
-        return any(matches for _, matches in self._pieces_matches(text))
+        return any(words for _, _, words in self._pieces_strings(text))
 
     def __getstate__(self) -> dict[str, object]:
         raise TypeError("WordMatcher is process-local; rebuild it from the tables instead of pickling")

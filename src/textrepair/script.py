@@ -1,7 +1,7 @@
 """Script detection and traditional → simplified conversion with content-farm repair.
 
 ``to_simplified`` converts characters with OpenCC ``t2s`` (only the lines that hold
-traditional characters), then applies ``data/script_vocabulary.tsv`` (unambiguous
+traditional characters; run as table lookups, :mod:`textrepair.opencc_tables`), then applies ``data/script_vocabulary.tsv`` (unambiguous
 Taiwan → mainland terms such as 软体 → 软件, 卡达 → 卡塔尔) and
 ``data/script_artifacts.tsv`` (the farm's own artifacts: 领网域 → 领域) to the converted
 lines, and removes tone-marked pinyin annotations (``發(fā)展``) that fit the characters
@@ -21,8 +21,10 @@ import re
 import unicodedata
 from typing import Any, Literal
 
-from .lexicon import WordMatcher, load_table
 from .edits import Edit, EditTrail, PassOutput, _join_rules, apply_edits, compose_edits, diff_edits
+from .lexicon import WordMatcher, load_table
+from .opencc_tables import t2s_engine
+from .pairscan import text_codes
 
 __all__ = ["ToSimplified", "to_simplified", "detect_script", "script_origin", "remove_pinyin_annotations"]
 
@@ -51,7 +53,16 @@ _SURROGATE_RE = re.compile(r"([\ud800-\udfff]+)")
 
 
 def _convert(config: str, text: str) -> str:
-    """OpenCC conversion that leaves lone surrogates (which OpenCC cannot take) where they are."""
+    """OpenCC conversion that leaves lone surrogates (which OpenCC cannot take) where they are.
+
+    ``t2s`` runs as table lookups (:mod:`textrepair.opencc_tables`) where they agree with OpenCC.
+    """
+    if config == "t2s":
+        engine = t2s_engine()
+        if engine is not None:
+            out = engine.convert(text)
+            if out is not None:
+                return out
     try:
         return _converter(config).convert(text)
     except UnicodeEncodeError:  # a lone surrogate
@@ -119,6 +130,12 @@ def _marks(text: str) -> bytes | None:
     return table.take(numpy.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=numpy.uint16)).tobytes()
 
 
+def _mark_array(codes: Any) -> Any:
+    """:func:`_marks` of a text as a numpy array, from its :func:`~textrepair.pairscan.text_codes`."""
+    table = _count_table()
+    return None if table is None or codes is None else table.take(codes)
+
+
 def _counts_re(text: str) -> tuple[int, int]:
     """:func:`_counts` without numpy."""
     trad_re, simp_re = _count_res()
@@ -164,6 +181,7 @@ def _script_from_counts(trad: int, simp: int, text: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _origin_matcher() -> WordMatcher:
+    # the automaton: origin words are common in reposts, where a PairMatcher checks too many places
     return WordMatcher({r["word"]: r["origin"] for r in load_table("script_origin")})
 
 
@@ -354,7 +372,9 @@ class ToSimplified:
 
     def run(self, text: str) -> PassOutput:
         """Convert ``text``; returns the text, the edits and ``script`` / ``script_origin`` report fields."""
-        marks = _marks(text)
+        codes = text_codes(text)
+        mark_array = _mark_array(codes)
+        marks = mark_array.tobytes() if mark_array is not None else _marks(text)
         trad, simp = (marks.count(1), marks.count(2)) if marks is not None else _counts_re(text)
         report: dict[str, Any] = {}
         if trad or simp:
@@ -370,7 +390,8 @@ class ToSimplified:
             report["script_origin"] = origin
             report["script_origin_evidence"] = counts
             if self.granularity == "line":
-                new_text, edits = self._lines_to_simplified(text, origin == "mainland-repost", marks)
+                done = self._lines_by_codes(text, origin == "mainland-repost", codes, marks)
+                new_text, edits = done if done is not None else self._lines_to_simplified(text, origin == "mainland-repost", marks)
                 return PassOutput(new_text, edits, report)
         trail = EditTrail(text, self.name)
         if self.target == "simplified":
@@ -379,6 +400,65 @@ class ToSimplified:
             self._to_traditional(trail)
         trail.step(remove_pinyin_annotations(trail.text, self.name))
         return trail.output(report)
+
+    def _lines_by_codes(self, text: str, repost: bool, codes: Any, marks: bytes | None) -> tuple[str, list[Edit]] | None:
+        """:meth:`_lines_to_simplified` with ``t2s`` as table lookups, or None when that cannot be
+        done (another configuration, no arrays, a text OpenCC must convert itself).
+
+        The conversion keeps every character's place, so converted and original lines pair
+        up by index and offset. No table word holds a line break, so each table is matched
+        once over the converted text, and again only in the lines an earlier table changed.
+
+        >>> ToSimplified()._lines_by_codes("卡達\\nabc", False, text_codes("卡達\\nabc"), _marks("卡達\\nabc"))[0]
+        '卡塔尔\\nabc'
+        """
+        engine = t2s_engine()
+        if self.vocabulary == "full" or engine is None or codes is None or marks is None or len(marks) != len(text):
+            return None
+        out = engine.convert_codes(text, codes)
+        if out is None:
+            return None
+        converted = out.tobytes().decode("utf-16-le", "surrogatepass")
+        old_lines = text.split("\n")
+        new_lines = converted.split("\n")
+        starts = _line_starts(old_lines)
+        changed = [i for i, (old, new) in enumerate(zip(old_lines, new_lines)) if old != new]
+        lines = [i for i in changed if marks.find(1, starts[i], starts[i] + len(old_lines[i])) >= 0]
+        rejoin = len(lines) != len(changed)
+        if rejoin:  # lines that change without a traditional character stay
+            for i in set(changed) - set(lines):
+                new_lines[i] = old_lines[i]
+        fired: dict[int, list[str]] = {}  # table ids that fired, by line
+        if self.vocabulary != "none" and lines:
+            wanted = dict.fromkeys(lines)
+            vocab = _line_matches(converted, starts, wanted, "script_vocabulary", repost)
+            for i, matches in vocab.items():
+                new_lines[i] = _replace(new_lines[i], matches)
+                fired[i] = [value[0]["id"] for _, _, value in matches]
+            artifacts = _line_matches(converted, starts, wanted, "script_artifacts", repost)
+            for i in vocab:  # the artifact table reads the lines the vocabulary changed anew
+                found = _line_matches(new_lines[i], [0], {0: None}, "script_artifacts", repost)
+                artifacts.pop(i, None)
+                if found:
+                    artifacts[i] = found[0]
+            for i, matches in artifacts.items():
+                new_lines[i] = _replace(new_lines[i], matches)
+                fired.setdefault(i, []).extend(value[0]["id"] for _, _, value in matches)
+            rejoin = rejoin or bool(fired)
+        if rejoin:
+            converted = "\n".join(new_lines)
+        rule, name, make = "opencc:t2s", self.name, tuple.__new__  # tuple.__new__: twice as fast as Edit(...)
+        edits = []
+        for i in lines:
+            old, new = old_lines[i], new_lines[i]
+            if old != new:
+                start = starts[i]
+                edits.append(make(Edit, (start, start + len(old), old, new, name, _join_rules([rule, *fired[i]]) if i in fired else rule)))
+        pinyin = remove_pinyin_annotations(converted, self.name)
+        if pinyin:
+            edits = compose_edits(text, edits, pinyin, self.name)
+            converted = apply_edits(converted, pinyin)
+        return converted, edits
 
     def _lines_to_simplified(self, text: str, repost: bool, marks: bytes | None = None) -> tuple[str, list[Edit]]:
         """The line-granularity conversion, its edits built straight in input coordinates.
@@ -489,6 +569,41 @@ def _line_starts(lines: list[str]) -> list[int]:
     [0, 3, 4]
     """
     return [0, *itertools.accumulate(map((1).__add__, map(len, lines[:-1])))]
+
+
+def _line_matches(text: str, starts: list[int], lines: dict[int, None], table: str, repost: bool) -> dict[int, list[tuple[int, int, Any]]]:
+    """A rule table's matches in ``text`` that fall in ``lines`` (indices into ``starts``, the
+    line offsets), by line, with offsets within the line.
+
+    >>> _line_matches("卡达\\n卡达", [0, 3], {1: None}, "script_vocabulary", False)[1][0][:2]
+    (0, 2)
+    """
+    import bisect
+
+    matches = _anchored_matches(text, table, "simplified") if _anchors(table, "simplified") else _table_matcher(table, "simplified").finditer(text)
+    by_line: dict[int, list[tuple[int, int, Any]]] = {}
+    for s, e, value in matches:  # type: ignore[misc]
+        i = bisect.bisect_right(starts, s) - 1
+        if i in lines and (repost or value[0].get("when") != "repost"):
+            at = starts[i]
+            by_line.setdefault(i, []).append((s - at, e - at, value))
+    return by_line
+
+
+def _replace(line: str, matches: list[tuple[int, int, Any]]) -> str:
+    """``line`` with each match replaced by its correct form (matches sorted, disjoint).
+
+    >>> _replace("卡达的软体", [(0, 2, ({}, "卡塔尔")), (3, 5, ({}, "软件"))])
+    '卡塔尔的软件'
+    """
+    parts = []
+    pos = 0
+    for s, e, (_, right) in matches:
+        parts.append(line[pos:s])
+        parts.append(right)
+        pos = e
+    parts.append(line[pos:])
+    return "".join(parts)
 
 
 def _move(spans: list[tuple[int, int]], edits: list[Edit]) -> list[tuple[int, int]]:
