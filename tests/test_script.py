@@ -176,6 +176,29 @@ def test_line_edits_built_directly_equal_the_composed_ones_on_any_text(text, rep
     assert ToSimplified()._lines_to_simplified(text, repost, _marks(text)) == _trail_oracle(text, repost=repost)
 
 
+@pytest.mark.parametrize("key", ["000", "003"])
+def test_line_edits_from_the_code_array_equal_the_composed_ones(key):
+    from textrepair.pairscan import text_codes
+    from textrepair.script import _marks
+
+    text = seed_text(key)
+    for vocabulary in ("conservative", "none"):
+        for repost in (True, False):
+            done = ToSimplified(vocabulary=vocabulary)._lines_by_codes(text, repost, text_codes(text), _marks(text))
+            assert done is not None and done == _trail_oracle(text, vocabulary, repost)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SCRIPT_ALPHABET + ["卡达", "卡達", "网域名称", "領網域", "\uf900"]), max_size=40).map("".join), st.booleans())
+def test_line_edits_from_the_code_array_equal_the_composed_ones_on_any_text(text, repost):
+    from textrepair.pairscan import text_codes
+    from textrepair.script import _marks
+
+    done = ToSimplified()._lines_by_codes(text, repost, text_codes(text), _marks(text))
+    if done is not None:  # None: beyond the BMP, or a compatibility ideograph (OpenCC converts those)
+        assert done == _trail_oracle(text, repost=repost)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(_SCRIPT_ALPHABET + ["\U00020000", "x", "乾"]), max_size=80))
 def test_fast_counts_equal_the_regex_counts(text):

@@ -108,25 +108,24 @@ class TableT2S:
         import numpy
 
         self.table = numpy.arange(0x10000, dtype=numpy.uint16)
-        self.blocked = numpy.zeros(0x10000, dtype=numpy.bool_)
         for a, b in chars.items():
             if ord(a) < 0x10000 and len(b) == 1 and ord(b) < 0x10000:
                 self.table[ord(a)] = ord(b)
             elif ord(a) < 0x10000:
                 blocked.add(a)
-        for c in blocked:
-            if ord(c) < 0x10000:
-                self.blocked[ord(c)] = True
-        # each phrase's converted code units; None for one whose value leaves the BMP (OpenCC converts that text)
-        self.phrases = PairMatcher({k: text_codes(v) for k, v in phrases.items()})
+        # each phrase's converted code units; None for one whose value leaves the BMP, and the
+        # blocked characters as one-character words with the value None: OpenCC converts such a text
+        words: dict[str, Any] = {c: None for c in blocked if ord(c) < 0x10000}
+        words.update((k, text_codes(v)) for k, v in phrases.items())
+        self.phrases = PairMatcher(words)
         self.phrase_count = len(phrases)
 
     def convert_codes(self, text: str, codes: Any) -> Any:
         """The converted code array of ``text`` (``codes`` = :func:`text_codes`), or None when OpenCC must do it."""
-        if codes is None or self.blocked.take(codes).any():
+        if codes is None:
             return None
-        out = self.table.take(codes)
         matches = self.phrases.finditer(text, codes)
+        out = self.table.take(codes)
         for start, end, value in matches:
             if value is None:
                 return None

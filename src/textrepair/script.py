@@ -192,8 +192,9 @@ def script_origin(text: str) -> tuple[str, dict[str, int]]:
     'mainland-repost'
     """
     counts = {"mainland": 0, "tw": 0, "hk": 0}
-    for origin in _origin_matcher().values(text):
-        counts[str(origin)] += 1
+    matcher = _origin_matcher()
+    for word, n in matcher.word_counts(text).items():
+        counts[str(matcher.value_of(word))] += n
     if counts["hk"] >= 2 and counts["hk"] >= counts["tw"]:
         return "hk", counts
     if counts["mainland"] > counts["tw"]:
@@ -314,11 +315,19 @@ def remove_pinyin_annotations(text: str, name: str = "to_simplified") -> list[Ed
     >>> [e.before for e in remove_pinyin_annotations("發(fā)展和網(wǎng)站(2024)")]
     ['(fā)', '(wǎng)']
     """
-    if "(" not in text and "（" not in text:
+    openers = []
+    for opener in "(（":  # str.find beats the regex's own scan for the opening parenthesis
+        at = text.find(opener)
+        while at >= 0:
+            openers.append(at)
+            at = text.find(opener, at + 1)
+    if not openers:
         return []
+    openers.sort()
     edits = []
-    for m in _PINYIN_RE.finditer(text):
-        if not "\u4e00" <= text[m.start() - 1 : m.start()] <= "\u9fff":
+    for at in openers:  # the pattern holds no parenthesis inside, so matches never overlap
+        m = _PINYIN_RE.match(text, at)
+        if m is None or not "\u4e00" <= text[m.start() - 1 : m.start()] <= "\u9fff":
             continue
         body = m.group(1)
         if not any(ch in _TONE_MARKS for ch in body):
