@@ -15,7 +15,7 @@ import sys
 from importlib import metadata
 from typing import Any
 
-PACKAGES = ["textrepair", "ftfy", "opencc", "regex", "charset-normalizer", "chardet", "ahocorasick-rs", "pypinyin"]
+PACKAGES = ["textrepair", "ftfy", "opencc", "regex", "charset-normalizer", "chardet", "ahocorasick-rs", "pypinyin", "numpy", "marisa-trie"]
 
 
 def cpu_model() -> str:
