@@ -1,8 +1,9 @@
 """Script detection and traditional → simplified conversion with content-farm repair.
 
 ``to_simplified`` converts characters with OpenCC ``t2s`` (only the lines that hold
-traditional characters; run as table lookups, :mod:`textrepair.opencc_tables`), then applies ``data/script_vocabulary.tsv`` (unambiguous
-Taiwan → mainland terms such as 软体 → 软件, 卡达 → 卡塔尔) and
+traditional characters; ``t2s`` runs as table lookups, :mod:`textrepair.opencc_tables`),
+then applies ``data/script_vocabulary.tsv`` (unambiguous Taiwan → mainland terms such as
+软体 → 软件, 卡达 → 卡塔尔) and
 ``data/script_artifacts.tsv`` (the farm's own artifacts: 领网域 → 领域) to the converted
 lines, and removes tone-marked pinyin annotations (``發(fā)展``) that fit the characters
 before them. Simplified text is a fixed point.
