@@ -147,7 +147,7 @@ class WordMatcher:
                 pass
         return [(offset, piece, self._automaton.find_matches_as_strings(piece)) for offset, piece in _encodable_pieces(text, self._cuts)]
 
-    def finditer(self, text: str) -> list[tuple[int, int, object]]:  # type: ignore[override]
+    def finditer(self, text: str) -> list[tuple[int, int, object]]:
         """``(start, end, value)`` for non-overlapping leftmost-longest matches, in text order.
 
         Each match is the first occurrence of its word after the previous match (no word

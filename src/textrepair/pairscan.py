@@ -2,7 +2,7 @@
 
 :class:`PairMatcher` gives the leftmost-longest, non-overlapping matches that
 :class:`~textrepair.lexicon.WordMatcher` gives, for tables whose words are rare in
-running text (OpenCC's phrase exceptions, the vocabulary and artifact tables). Instead
+running text (OpenCC's phrase exceptions, :mod:`textrepair.opencc_tables`). Instead
 of running an automaton over every character, it looks up the id of each character as a
 word's first and as a word's second character, and the pair of ids in a table of the
 words' first pairs; only the few positions where a word can start are checked with a
@@ -24,6 +24,7 @@ import functools
 from typing import Any, Iterable
 
 __all__ = ["PairMatcher", "text_codes", "have_numpy"]
+
 
 @functools.lru_cache(maxsize=1)
 def have_numpy() -> bool:
@@ -144,14 +145,6 @@ class PairMatcher:
                     found.append((i, last, value))
                     break
         return found
-
-    def values(self, text: str, codes: Any = None) -> list[Any]:
-        """The values of :meth:`finditer`'s matches.
-
-        >>> PairMatcher({"數據": "mainland", "資料": "tw"}).values("數據與資料")
-        ['mainland', 'tw']
-        """
-        return [v for _, _, v in self.finditer(text, codes)]
 
     def _slow(self, text: str) -> list[tuple[int, int, Any]]:
         """The automaton's matches, for text the arrays cannot take (beyond the BMP, no numpy)."""

@@ -53,15 +53,16 @@ def _converter(config: str) -> Any:
 _SURROGATE_RE = re.compile(r"([\ud800-\udfff]+)")
 
 
-def _convert(config: str, text: str) -> str:
+def _convert(config: str, text: str, codes: Any = None) -> str:
     """OpenCC conversion that leaves lone surrogates (which OpenCC cannot take) where they are.
 
-    ``t2s`` runs as table lookups (:mod:`textrepair.opencc_tables`) where they agree with OpenCC.
+    ``t2s`` runs as table lookups (:mod:`textrepair.opencc_tables`) where they agree with
+    OpenCC; ``codes`` is the text's :func:`~textrepair.pairscan.text_codes` when the caller has it.
     """
     if config == "t2s":
         engine = t2s_engine()
         if engine is not None:
-            out = engine.convert(text)
+            out = engine.convert(text, codes)
             if out is not None:
                 return out
     try:
@@ -400,8 +401,7 @@ class ToSimplified:
             report["script_origin"] = origin
             report["script_origin_evidence"] = counts
             if self.granularity == "line":
-                done = self._lines_by_codes(text, origin == "mainland-repost", codes, marks)
-                new_text, edits = done if done is not None else self._lines_to_simplified(text, origin == "mainland-repost", marks)
+                new_text, edits = self._lines_to_simplified(text, origin == "mainland-repost", marks, codes)
                 return PassOutput(new_text, edits, report)
         trail = EditTrail(text, self.name)
         if self.target == "simplified":
@@ -411,29 +411,37 @@ class ToSimplified:
         trail.step(remove_pinyin_annotations(trail.text, self.name))
         return trail.output(report)
 
-    def _lines_by_codes(self, text: str, repost: bool, codes: Any, marks: bytes | None) -> tuple[str, list[Edit]] | None:
-        """:meth:`_lines_to_simplified` with ``t2s`` as table lookups, or None when that cannot be
-        done (another configuration, no arrays, a text OpenCC must convert itself).
+    def _lines_to_simplified(self, text: str, repost: bool, marks: bytes | None = None, codes: Any = None) -> tuple[str, list[Edit]]:
+        """The line-granularity conversion, its edits built straight in input coordinates.
 
-        The conversion keeps every character's place, so converted and original lines pair
-        up by index and offset. No table word holds a line break, so each table is matched
-        once over the converted text, and again only in the lines an earlier table changed.
+        Gives what :meth:`_to_simplified` and an :class:`EditTrail` give (one edit per
+        converted line, rule ``opencc:t2s`` joined with the table ids that fired in it),
+        without composing edit lists: the whole text is converted once (``t2s`` from
+        ``codes``, the text's :func:`~textrepair.pairscan.text_codes`, when given) and the
+        lines are compared with ``==``; ``marks`` (from :func:`_marks`) tell which hold a
+        traditional character. Conversion never adds or removes a line, and no table word
+        holds a line break, so each table is matched once over the converted text, and
+        again only in the lines an earlier table changed.
 
-        >>> ToSimplified()._lines_by_codes("卡達\\nabc", False, text_codes("卡達\\nabc"), _marks("卡達\\nabc"))[0]
-        '卡塔尔\\nabc'
+        >>> ToSimplified()._lines_to_simplified("卡達\\nabc\\n軟體", False)[1][0].rule
+        'opencc:t2s+V044'
         """
-        engine = t2s_engine()
-        if self.vocabulary == "full" or engine is None or codes is None or marks is None or len(marks) != len(text):
-            return None
-        out = engine.convert_codes(text, codes)
-        if out is None:
-            return None
-        converted = out.tobytes().decode("utf-16-le", "surrogatepass")
+        config = "tw2sp" if self.vocabulary == "full" else "t2s"
+        converted = _convert(config, text, codes)
         old_lines = text.split("\n")
         new_lines = converted.split("\n")
+        if len(new_lines) != len(old_lines):  # never seen; convert line by line then
+            new_lines = [_convert(config, line) for line in old_lines]
+            converted = "\n".join(new_lines)
         starts = _line_starts(old_lines)
+        # offsets of the converted lines in ``converted``: the same when conversion kept every line's length (t2s does)
+        new_starts = starts if len(converted) == len(text) and list(map(len, new_lines)) == list(map(len, old_lines)) else _line_starts(new_lines)
         changed = [i for i, (old, new) in enumerate(zip(old_lines, new_lines)) if old != new]
-        lines = [i for i in changed if marks.find(1, starts[i], starts[i] + len(old_lines[i])) >= 0]
+        if marks is not None and len(marks) == len(text):
+            lines = [i for i in changed if marks.find(1, starts[i], starts[i] + len(old_lines[i])) >= 0]
+        else:
+            trad_search = _script_res()[0].search
+            lines = [i for i in changed if trad_search(old_lines[i])]
         rejoin = len(lines) != len(changed)
         if rejoin:  # lines that change without a traditional character stay
             for i in set(changed) - set(lines):
@@ -441,87 +449,26 @@ class ToSimplified:
         fired: dict[int, list[str]] = {}  # table ids that fired, by line
         if self.vocabulary != "none" and lines:
             wanted = dict.fromkeys(lines)
-            vocab = _line_matches(converted, starts, wanted, "script_vocabulary", repost)
-            for i, matches in vocab.items():
-                new_lines[i] = _replace(new_lines[i], matches)
-                fired[i] = [value[0]["id"] for _, _, value in matches]
-            artifacts = _line_matches(converted, starts, wanted, "script_artifacts", repost)
-            for i in vocab:  # the artifact table reads the lines the vocabulary changed anew
-                found = _line_matches(new_lines[i], [0], {0: None}, "script_artifacts", repost)
-                artifacts.pop(i, None)
-                if found:
-                    artifacts[i] = found[0]
-            for i, matches in artifacts.items():
-                new_lines[i] = _replace(new_lines[i], matches)
-                fired.setdefault(i, []).extend(value[0]["id"] for _, _, value in matches)
+            tables = ["script_artifacts"] if self.vocabulary == "full" else ["script_vocabulary", "script_artifacts"]
+            for table in tables:
+                by_line = _line_matches(converted, new_starts, {i: None for i in wanted if i not in fired}, table, repost)
+                for i in list(fired):  # a later table reads the lines an earlier one changed anew
+                    found = _line_matches(new_lines[i], [0], {0: None}, table, repost)
+                    if found:
+                        by_line[i] = found[0]
+                for i, matches in by_line.items():
+                    new_lines[i] = _replace(new_lines[i], matches)
+                    fired.setdefault(i, []).extend(value[0]["id"] for _, _, value in matches)
             rejoin = rejoin or bool(fired)
         if rejoin:
             converted = "\n".join(new_lines)
-        rule, name, make = "opencc:t2s", self.name, tuple.__new__  # tuple.__new__: twice as fast as Edit(...)
+        rule, name, make = f"opencc:{config}", self.name, tuple.__new__  # tuple.__new__: twice as fast as Edit(...)
         edits = []
         for i in lines:
             old, new = old_lines[i], new_lines[i]
             if old != new:
                 start = starts[i]
                 edits.append(make(Edit, (start, start + len(old), old, new, name, _join_rules([rule, *fired[i]]) if i in fired else rule)))
-        pinyin = remove_pinyin_annotations(converted, self.name)
-        if pinyin:
-            edits = compose_edits(text, edits, pinyin, self.name)
-            converted = apply_edits(converted, pinyin)
-        return converted, edits
-
-    def _lines_to_simplified(self, text: str, repost: bool, marks: bytes | None = None) -> tuple[str, list[Edit]]:
-        """The line-granularity conversion, its edits built straight in input coordinates.
-
-        Gives what :meth:`_to_simplified` and an :class:`EditTrail` give (one edit per
-        converted line, rule ``opencc:t2s`` joined with the table ids that fired in it),
-        without composing edit lists: the whole text is converted once and the lines are
-        compared with ``==``; ``marks`` (from :func:`_marks`) tell which hold a traditional
-        character.
-
-        >>> ToSimplified()._lines_to_simplified("卡達\\nabc\\n軟體", False)[1][0].rule
-        'opencc:t2s+V044'
-        """
-        config = "tw2sp" if self.vocabulary == "full" else "t2s"
-        converted = _convert(config, text)
-        old_lines = text.split("\n")
-        new_lines = converted.split("\n")
-        if len(new_lines) != len(old_lines):  # never seen; convert line by line then
-            new_lines = [_convert(config, line) for line in old_lines]
-            converted = "\n".join(new_lines)
-        changed = [i for i, (old, new) in enumerate(zip(old_lines, new_lines)) if old != new]
-        starts = _line_starts(old_lines)
-        if marks is not None and len(marks) == len(text):
-            lines = [i for i in changed if marks.find(1, starts[i], starts[i] + len(old_lines[i])) >= 0]
-        else:
-            trad_search = _script_res()[0].search
-            lines = [i for i in changed if trad_search(old_lines[i])]
-        if len(lines) != len(changed):  # lines that change without a traditional character stay
-            for i in set(changed) - set(lines):
-                new_lines[i] = old_lines[i]
-            converted = "\n".join(new_lines)
-        rule = f"opencc:{config}"
-        fired: dict[int, list[str]] = {}  # table ids that fired, by index into ``lines``
-        if self.vocabulary != "none" and lines:
-            # the tables fire on converted lines only; conversion never adds or removes a line
-            new_starts = starts if len(converted) == len(text) and list(map(len, new_lines)) == list(map(len, old_lines)) else _line_starts(new_lines)
-            spans = [(new_starts[i], new_starts[i] + len(new_lines[i])) for i in lines]
-            tables = ["script_artifacts"] if self.vocabulary == "full" else ["script_vocabulary", "script_artifacts"]
-            for table in tables:
-                hits = _table_hits(converted, spans, table, "simplified", repost)
-                if hits:
-                    for k, e in hits:
-                        fired.setdefault(k, []).append(e.rule)
-                    edits = [e for _, e in hits]
-                    converted = apply_edits(converted, edits)
-                    spans = _move(spans, edits)
-            if fired:
-                new_lines = converted.split("\n")
-        edits = []
-        for k, i in enumerate(lines):
-            old, new = old_lines[i], new_lines[i]
-            if old != new:
-                edits.append(Edit(starts[i], starts[i] + len(old), old, new, self.name, _join_rules([rule, *fired[k]]) if k in fired else rule))
         pinyin = remove_pinyin_annotations(converted, self.name)
         if pinyin:
             edits = compose_edits(text, edits, pinyin, self.name)
