@@ -132,15 +132,13 @@ class TableT2S:
             out[start:end] = value
         return out
 
-    def convert(self, text: str, codes: Any = None) -> str | None:
+    def convert(self, text: str) -> str | None:
         """``text`` converted as OpenCC ``t2s`` converts it, or None when OpenCC must do it.
-
-        ``codes``: the text's :func:`~textrepair.pairscan.text_codes` when the caller has it.
 
         >>> t2s_engine() is None or t2s_engine().convert("乾隆年間") == "乾隆年间"
         True
         """
-        out = self.convert_codes(text, text_codes(text) if codes is None else codes)
+        out = self.convert_codes(text, text_codes(text))
         return None if out is None else out.tobytes().decode("utf-16-le", "surrogatepass")
 
 

@@ -53,16 +53,15 @@ def _converter(config: str) -> Any:
 _SURROGATE_RE = re.compile(r"([\ud800-\udfff]+)")
 
 
-def _convert(config: str, text: str, codes: Any = None) -> str:
+def _convert(config: str, text: str) -> str:
     """OpenCC conversion that leaves lone surrogates (which OpenCC cannot take) where they are.
 
-    ``t2s`` runs as table lookups (:mod:`textrepair.opencc_tables`) where they agree with
-    OpenCC; ``codes`` is the text's :func:`~textrepair.pairscan.text_codes` when the caller has it.
+    ``t2s`` runs as table lookups (:mod:`textrepair.opencc_tables`) where they agree with OpenCC.
     """
     if config == "t2s":
         engine = t2s_engine()
         if engine is not None:
-            out = engine.convert(text, codes)
+            out = engine.convert(text)
             if out is not None:
                 return out
     try:
@@ -416,8 +415,8 @@ class ToSimplified:
 
         Gives what :meth:`_to_simplified` and an :class:`EditTrail` give (one edit per
         converted line, rule ``opencc:t2s`` joined with the table ids that fired in it),
-        without composing edit lists: the whole text is converted once (``t2s`` from
-        ``codes``, the text's :func:`~textrepair.pairscan.text_codes`, when given) and the
+        without composing edit lists: the whole text is converted once (``t2s`` as table
+        lookups from ``codes``, the text's :func:`~textrepair.pairscan.text_codes`) and the
         lines are compared with ``==``; ``marks`` (from :func:`_marks`) tell which hold a
         traditional character. Conversion never adds or removes a line, and no table word
         holds a line break, so each table is matched once over the converted text, and
@@ -427,15 +426,18 @@ class ToSimplified:
         'opencc:t2s+V044'
         """
         config = "tw2sp" if self.vocabulary == "full" else "t2s"
-        converted = _convert(config, text, codes)
+        engine = t2s_engine() if config == "t2s" and codes is not None else None
+        out = engine.convert_codes(text, codes) if engine is not None else None
+        # the tables keep every character's place: the converted lines keep their offsets
+        converted = out.tobytes().decode("utf-16-le", "surrogatepass") if out is not None else _convert(config, text)
         old_lines = text.split("\n")
         new_lines = converted.split("\n")
         if len(new_lines) != len(old_lines):  # never seen; convert line by line then
             new_lines = [_convert(config, line) for line in old_lines]
             converted = "\n".join(new_lines)
         starts = _line_starts(old_lines)
-        # offsets of the converted lines in ``converted``: the same when conversion kept every line's length (t2s does)
-        new_starts = starts if len(converted) == len(text) and list(map(len, new_lines)) == list(map(len, old_lines)) else _line_starts(new_lines)
+        same_places = out is not None or (len(converted) == len(text) and list(map(len, new_lines)) == list(map(len, old_lines)))
+        new_starts = starts if same_places else _line_starts(new_lines)  # the converted lines' offsets in ``converted``
         changed = [i for i, (old, new) in enumerate(zip(old_lines, new_lines)) if old != new]
         if marks is not None and len(marks) == len(text):
             lines = [i for i in changed if marks.find(1, starts[i], starts[i] + len(old_lines[i])) >= 0]
@@ -451,7 +453,7 @@ class ToSimplified:
             wanted = dict.fromkeys(lines)
             tables = ["script_artifacts"] if self.vocabulary == "full" else ["script_vocabulary", "script_artifacts"]
             for table in tables:
-                by_line = _line_matches(converted, new_starts, {i: None for i in wanted if i not in fired}, table, repost)
+                by_line = _line_matches(converted, new_starts, {i: None for i in wanted if i not in fired} if fired else wanted, table, repost)
                 for i in list(fired):  # a later table reads the lines an earlier one changed anew
                     found = _line_matches(new_lines[i], [0], {0: None}, table, repost)
                     if found:
