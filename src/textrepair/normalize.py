@@ -18,7 +18,7 @@ import sys
 
 import regex
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from .lexicon import load_table
 from .edits import Edit, EditTrail, PassOutput, substitute
@@ -57,6 +57,33 @@ def _char_class(chars: str) -> str:
     return "[" + "".join(re.escape(c) for c in chars) + "]"
 
 
+class _Trigger(NamedTuple):
+    """Where a normalize step may have work: one of ``needles`` occurs (``in``, the cheapest
+    scan there is), then ``regex`` matches; or the text ends with one of ``ends``.
+
+    >>> _Trigger(("\\n\\n\\n",), None).found("a\\n\\n\\nb"), _Trigger((), None, " ").found("a ")
+    (True, True)
+    """
+
+    needles: tuple[str, ...]
+    regex: "re.Pattern[str] | None"
+    ends: str = ""
+
+    @property
+    def pattern(self) -> str:
+        """The trigger as one regular expression (for the worst-case timing tests)."""
+        if self.regex is not None:
+            return self.regex.pattern
+        return "|".join([*map(re.escape, self.needles), *(re.escape(c) + r"\Z" for c in self.ends)])
+
+    def found(self, text: str) -> bool:
+        if self.ends and text[-1:] and text[-1] in self.ends:
+            return True
+        if self.needles and not any(n in text for n in self.needles):
+            return False
+        return self.regex is None or self.regex.search(text) is not None
+
+
 @dataclass(frozen=True)
 class _Rules:
     """The compiled form of ``normalize.tsv``."""
@@ -82,8 +109,8 @@ class _Rules:
     collapse_id: str
     mark_run_re: re.Pattern[str]
     mark_ctx_re: Any
-    fast_re: dict[str, tuple[re.Pattern[str], ...]]
-    layout_re: tuple[re.Pattern[str], ...]
+    fast_re: dict[str, tuple[_Trigger, ...]]
+    layout_re: tuple[_Trigger, ...]
 
 
 @functools.lru_cache(maxsize=1)
@@ -113,25 +140,29 @@ def _rules() -> _Rules:
     quote = one("quote_pair")
     deletable = "".join(_codepoints(r["find"]) for r in by_kind["delete"])
     # Triggers: a pass has work only where one of these finds something. Each is searched
-    # on its own with the literal first (``M(?<=[C]M)`` rather than ``(?<=[C])M``), so the
-    # regex engine scans for the literal in C: one alternation of them all runs 4x slower.
+    # on its own, after ``in`` checks for the characters it needs, with the literal first
+    # (``M(?<=[C]M)`` rather than ``(?<=[C])M``), so the regex engine scans for the literal
+    # in C: one alternation of them all runs 4x slower.
+    line_end_spaces = " \t\u00a0\u3000"
     layout = (
-        _char_class(deletable + "\r" + _codepoints(space["find"]) + width_chars),
-        r"[ \t\u00a0\u3000](?:\n|\Z)",
-        r"  (?<=\S  )",
-        r"\n\n\n",
-        _char_class(zh_marks + ascii_marks) + r"[ \t]*\n",
+        _Trigger((), re.compile(_char_class(deletable + "\r" + _codepoints(space["find"]) + width_chars))),
+        _Trigger(tuple(c + "\n" for c in line_end_spaces), None, line_end_spaces),  # trailing spaces
+        _Trigger(("  ",), re.compile(r"  (?<=\S  )")),
+        _Trigger(("\n\n\n",), None),
+        # a hard wrap after a mark; with spaces between them the trailing-space trigger finds it
+        _Trigger(("\n",), re.compile(r"\n(?<=" + _char_class(zh_marks + ascii_marks) + r"\n)")),
     )
     marks = _char_class("".join(punct))
+    mark_chars = tuple(punct)
     zh_punct = (
-        f"{marks}(?<=[{CJK_CONTEXT}]{marks})",
-        f"{marks}(?=[{CJK_CONTEXT}])",
-        _char_class(quote["find"]),
-        rf"\((?<=[{CJK_CONTEXT}]\()",
-        rf"\)(?=[{CJK_CONTEXT}])",
-        rf"\([^()\n]{{0,200}}?[{HAN}]",
+        _Trigger(mark_chars, re.compile(f"{marks}(?<=[{CJK_CONTEXT}]{marks})")),
+        _Trigger(mark_chars, re.compile(f"{marks}(?=[{CJK_CONTEXT}])")),
+        _Trigger(tuple(quote["find"]), None),
+        _Trigger(("(",), re.compile(rf"\((?<=[{CJK_CONTEXT}]\()")),
+        _Trigger((")",), re.compile(rf"\)(?=[{CJK_CONTEXT}])")),
+        _Trigger(("(",), re.compile(rf"\([^()\n]{{0,200}}?[{HAN}]")),
     )
-    ascii_punct = (_char_class("".join(full for full, _ in punct.values()) + pair["replace"]),)
+    ascii_punct = (_Trigger(tuple("".join(full for full, _ in punct.values()) + pair["replace"]), None),)
     # the punctuation triggers first: a comma next to Han is what most texts hold
     triggers = {"zh": zh_punct + layout, "ascii": ascii_punct + layout, "keep": layout}
     return _Rules(
@@ -161,8 +192,8 @@ def _rules() -> _Rules:
         # the second branch from starting inside a run, so the scan stays linear; the regex
         # module runs these lookarounds three times faster than re)
         mark_ctx_re=regex.compile(f"(?<=[{CJK_CONTEXT}]){marks}+|(?<!{marks}){marks}+(?=[{CJK_CONTEXT}])"),
-        fast_re={mode: tuple(map(re.compile, pats)) for mode, pats in triggers.items()},
-        layout_re=tuple(map(re.compile, layout)),
+        fast_re=triggers,
+        layout_re=layout,
     )
 
 
@@ -176,9 +207,9 @@ _LIST_START_RE = re.compile(r"(?:[-*•·●▪◆■]|\d{1,3}[.、)）]|[（(]?
 _PAIR_RE = re.compile(r"\(([^()\n]{0,200})\)")
 
 
-def _finds(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
-    """True when one of ``patterns`` occurs in ``text``."""
-    return any(p.search(text) is not None for p in patterns)
+def _finds(triggers: tuple[_Trigger, ...], text: str) -> bool:
+    """True when one of ``triggers`` is found in ``text``."""
+    return any(t.found(text) for t in triggers)
 
 
 def _is_ctx(ch: str) -> bool:
@@ -186,6 +217,13 @@ def _is_ctx(ch: str) -> bool:
 
 
 def _url_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of URLs and e-mail addresses (each holds ``://``, ``www.`` or ``@``: cheap to rule out).
+
+    >>> _url_spans("见 https://a.cn/x 或 a@b.cn")
+    [(2, 16), (19, 25)]
+    """
+    if "://" not in text and "www." not in text and "@" not in text:
+        return []
     return [m.span() for m in _URLISH.finditer(text)]
 
 
@@ -250,7 +288,8 @@ class Normalize:
                 report.pop("unpaired_quotes", None)
         elif self.punctuation == "ascii":
             trail.step(self._punct_ascii_edits(trail.text, rules))
-        trail.step(substitute(_COLLAPSE_RE, trail.text, lambda m: " ", name, rules.collapse_id))
+        if "  " in trail.text:  # a run of spaces to collapse
+            trail.step(substitute(_COLLAPSE_RE, trail.text, lambda m: " ", name, rules.collapse_id))
 
     # -- mechanisms -------------------------------------------------------------------
     def _layout_steps(self, trail: EditTrail, rules: _Rules) -> None:
@@ -270,7 +309,7 @@ class Normalize:
 
     def _join_edits(self, text: str, rules: _Rules) -> list[Edit]:
         edits: list[Edit] = []
-        urls = _url_spans(text) if ("/" in text or "@" in text or "www." in text) else []
+        urls = _url_spans(text)
         for m in rules.join_zh_re.finditer(text):
             mark = m.group(0)[0]
             if mark in "：:" and _LIST_START_RE.match(text, m.end()):
@@ -282,7 +321,7 @@ class Normalize:
         return edits
 
     def _punct_zh_edits(self, text: str, rules: _Rules) -> list[Edit]:
-        urls = _url_spans(text) if ("/" in text or "@" in text or "www." in text) else []
+        urls = _url_spans(text)
         marks = rules.punct
         converted = self._paren_pairs(text, urls) if "(" in text else []
         runs = [m.span() for m in rules.mark_ctx_re.finditer(text)]
