@@ -169,12 +169,18 @@ def _rules() -> _Rules:
         newline_id=one("newline")["id"],
         delete=delete,
         space_id=space["id"],
-        space_re=re.compile(r"(?<=\S)" + space_chars + r"+(?=\S)"),
+        # the class first, its lookbehind after it: the regex engine then skips to the class's characters
+        space_re=re.compile(space_chars + r"(?<=\S" + space_chars + ")" + space_chars + r"*(?=\S)"),
         width_id=width["id"],
         width_re=re.compile(_char_class(width_chars) + "+"),
         trailing_id=trailing["id"],
         trailing_re=re.compile(
-            "(?<!" + _char_class(_codepoints(trailing["find"])) + ")" + _char_class(_codepoints(trailing["find"])) + r"+(?=\n|\Z)"
+            _char_class(_codepoints(trailing["find"]))
+            + "(?<!"
+            + _char_class(_codepoints(trailing["find"])) * 2
+            + ")"
+            + _char_class(_codepoints(trailing["find"]))
+            + r"*(?=\n|\Z)"
         ),
         join_id=join["id"],
         join_zh_re=join_zh_re,
@@ -202,7 +208,7 @@ _CTX_RE = re.compile("[" + CJK_CONTEXT + "]")
 _MAX_ROUNDS = 4
 _CR_RE = re.compile(r"\r\n?")
 _BLANKS_RE = re.compile(r"\n{3,}")
-_COLLAPSE_RE = re.compile(r"(?<=\S)  +(?=\S)")
+_COLLAPSE_RE = re.compile(r" (?<=\S ) +(?=\S)")  # two or more spaces between non-spaces, the literal first
 _LIST_START_RE = re.compile(r"(?:[-*•·●▪◆■]|\d{1,3}[.、)）]|[（(]?[一二三四五六七八九十]{1,3}[、.）)])")
 _PAIR_RE = re.compile(r"\(([^()\n]{0,200})\)")
 
