@@ -110,12 +110,10 @@ class PairMatcher:
         >>> PairMatcher({"软体": 1, "和": 2}).candidates(text_codes("软件和软体和"))
         [2, 3, 5]
         """
-        import numpy
-
         if not self._words or not len(codes):
             return []
         pairs = self._first_ids.take(codes[:-1]) | self._second_ids.take(codes[1:])
-        at: list[int] = numpy.flatnonzero(self._pairs.take(pairs)).tolist()
+        at: list[int] = self._pairs.take(pairs).nonzero()[0].tolist()  # nonzero: a third of flatnonzero's cost on a 1-D array
         if self._singles and chr(codes[-1]) in self._singles:  # the last character pairs with nothing
             at.append(len(codes) - 1)
         return at
