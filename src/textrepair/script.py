@@ -313,8 +313,13 @@ def _fits(chars: str, syllables: list[str]) -> bool:
 def remove_pinyin_annotations(text: str, name: str = "to_simplified") -> list[Edit]:
     """Edits removing parenthesised tone-marked pinyin that fits the characters before it.
 
+    An annotation right after one that is removed is read against the characters before
+    the first of them (so that the pass is its own fixed point).
+
     >>> [e.before for e in remove_pinyin_annotations("發(fā)展和網(wǎng)站(2024)")]
     ['(fā)', '(wǎng)']
+    >>> [e.before for e in remove_pinyin_annotations("发(fā)(fā)展")]
+    ['(fā)', '(fā)']
     """
     openers = []
     for opener in "(（":  # str.find beats the regex's own scan for the opening parenthesis
@@ -325,18 +330,23 @@ def remove_pinyin_annotations(text: str, name: str = "to_simplified") -> list[Ed
     if not openers:
         return []
     openers.sort()
-    edits = []
+    edits: list[Edit] = []
+    chain = 0  # where the run of annotations removed just before this one starts
     for at in openers:  # the pattern holds no parenthesis inside, so matches never overlap
         m = _PINYIN_RE.match(text, at)
-        if m is None or not "\u4e00" <= text[m.start() - 1 : m.start()] <= "\u9fff":
+        if m is None:
+            continue
+        ctx = chain if edits and edits[-1].end == at else at  # the annotated text ends here
+        if not ctx or not "\u4e00" <= text[ctx - 1] <= "\u9fff":
             continue
         body = m.group(1)
         if not any(ch in _TONE_MARKS for ch in body):
             continue
         syllables = re.split(r"[ ']", body)
-        before = text[max(0, m.start() - len(syllables)) : m.start()]
+        before = text[max(0, ctx - len(syllables)) : ctx]
         if _HAN_RE.fullmatch(before[-1:] or "x") and _fits(before, syllables):
             edits.append(Edit(m.start(), m.end(), m.group(0), "", name, _PINYIN_RULE))
+            chain = ctx
     return edits
 
 
