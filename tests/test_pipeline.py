@@ -122,6 +122,68 @@ def test_compose_equals_sequential_application(text, ops1, ops2):
         assert 0 <= e.start <= e.end <= len(text)
 
 
+_kept_ops = st.lists(st.tuples(st.integers(0, 30), st.integers(1, 3), st.booleans()), max_size=12)
+
+
+def _kept_length_edits(text, ops, name):
+    """Edits that keep their length, some touching their neighbour (a run of marks)."""
+    edits, pos = [], 0
+    for start, length, touch in sorted(ops):
+        start = pos if touch and edits else max(start, pos)
+        end = min(start + length, len(text))
+        if start >= end:
+            break
+        edits.append(Edit(start, end, text[start:end], "X" * (end - start), name, f"K{len(edits) % 3}"))
+        pos = end
+    return [e for e in edits if e.before != e.after]
+
+
+_touching_ops = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 3), st.text(alphabet="xy", max_size=2), st.booleans()), max_size=8)
+
+
+def _touching_edits(text, ops, name):
+    """Any edits, sorted and non-overlapping, some touching their neighbour, some insertions."""
+    edits, pos = [], 0
+    for start, length, after, touch in sorted(ops):
+        start = pos if touch and edits else max(start, pos + 1 if edits else 0)
+        end = min(start + length, len(text))
+        if start > len(text) or (start == end and edits and edits[-1].end == start and edits[-1].start == start):
+            break
+        if text[start:end] != after:
+            edits.append(Edit(start, end, text[start:end], after, name, f"S{len(edits) % 2}"))
+        pos = end
+    return edits
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(alphabet="ab, \"中", max_size=30), _kept_ops, _touching_ops, st.sampled_from([None, "p"]))
+def test_compose_after_kept_lengths_equals_the_general_merge(text, ops1, ops2, name):
+    first = _kept_length_edits(text, ops1, "p")
+    middle = apply_edits(text, first)
+    second = _touching_edits(middle, ops2, "p")
+    fast = compose_edits(text, first, second, name, middle, lengths_kept=True)
+    assert fast == compose_edits(text, first, second, name, middle) == compose_edits(text, first, second, name, lengths_kept=True)
+    assert apply_edits(text, fast) == apply_edits(middle, second)
+
+
+def test_compose_after_kept_lengths_joins_a_run_next_to_a_quote():
+    text = '中,,"好"'
+    first = [Edit(1, 2, ",", "，", "n", "P1"), Edit(2, 3, ",", "，", "n", "P1")]
+    second = [Edit(3, 4, '"', "“", "n", "Q")]
+    fast = compose_edits(text, first, second, "n", lengths_kept=True)
+    assert fast == [Edit(1, 4, ',,"', "，，“", "n", "P1+Q")] == compose_edits(text, first, second, "n")
+
+
+def test_trail_steps_after_a_caller_set_its_edits():
+    """A pass may hand a trail a first round it made itself; the trail must not take it for one that keeps lengths."""
+    text = "正文。\n返回搜狐,查看更多\n作者 | 王欣"
+    trail = EditTrail(text, "p")
+    trail.text, trail.edits = "正文。\n\n作者 | 王欣", [Edit(4, 13, "返回搜狐,查看更多", "", "p", "B1")]
+    trail.step([Edit(4, 12, "\n作者 | 王欣", "", "p", "B2")])
+    assert trail.edits == [Edit(4, 21, "返回搜狐,查看更多\n作者 | 王欣", "", "p", "B1+B2")]
+    assert apply_edits(text, trail.edits) == trail.text == "正文。\n"
+
+
 def test_long_document_runs_segment_by_segment_and_replays():
     text = "\n".join(seed_text(k) for k in ("000", "001", "004"))
     pipe = tr.Pipeline([tr.FixMojibake(), tr.Normalize(), tr.ToSimplified(), tr.StripBoilerplate(), tr.Despin()], settle=True, segment_chars=3000)

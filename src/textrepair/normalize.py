@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple
 
 from .lexicon import load_table
-from .edits import Edit, EditTrail, PassOutput, substitute
+from .edits import Edit, EditTrail, PassOutput, compose_edits, substitute
 
 __all__ = ["Normalize", "normalize", "HAN", "CJK_CONTEXT"]
 
@@ -100,6 +100,7 @@ class _Rules:
     join_zh_re: re.Pattern[str]
     blank_id: str
     punct: dict[str, tuple[str, str]]  # ascii -> (fullwidth, id)
+    punct_tails: dict[str, tuple[str, str, str, str]]  # ascii -> (ascii, fullwidth, pass name, id): an Edit less its span
     pair_id: str
     pair_open: str
     pair_close: str
@@ -146,7 +147,7 @@ def _rules() -> _Rules:
     line_end_spaces = " \t\u00a0\u3000"
     layout = (
         _Trigger((), re.compile(_char_class(deletable + "\r" + _codepoints(space["find"]) + width_chars))),
-        _Trigger(tuple(c + "\n" for c in line_end_spaces), None, line_end_spaces),  # trailing spaces
+        _Trigger(("\n",), re.compile(r"\n(?<=" + _char_class(line_end_spaces) + r"\n)"), line_end_spaces),  # trailing spaces
         _Trigger(("  ",), re.compile(r"  (?<=\S  )")),
         _Trigger(("\n\n\n",), None),
         # a hard wrap after a mark; with spaces between them the trailing-space trigger finds it
@@ -155,8 +156,7 @@ def _rules() -> _Rules:
     marks = _char_class("".join(punct))
     mark_chars = tuple(punct)
     zh_punct = (
-        _Trigger(mark_chars, re.compile(f"{marks}(?<=[{CJK_CONTEXT}]{marks})")),
-        _Trigger(mark_chars, re.compile(f"{marks}(?=[{CJK_CONTEXT}])")),
+        _Trigger(mark_chars, re.compile(f"{marks}(?:(?<=[{CJK_CONTEXT}]{marks})|(?=[{CJK_CONTEXT}]))")),
         _Trigger(tuple(quote["find"]), None),
         _Trigger(("(",), re.compile(rf"\((?<=[{CJK_CONTEXT}]\()")),
         _Trigger((")",), re.compile(rf"\)(?=[{CJK_CONTEXT}])")),
@@ -186,6 +186,7 @@ def _rules() -> _Rules:
         join_zh_re=join_zh_re,
         blank_id=one("blank_lines")["id"],
         punct=punct,
+        punct_tails={a: (a, full, Normalize.name, rid) for a, (full, rid) in punct.items()},
         pair_id=pair["id"],
         pair_open=pair["replace"][0],
         pair_close=pair["replace"][1],
@@ -285,9 +286,12 @@ class Normalize:
         if _finds(rules.layout_re, trail.text):  # else none of these steps has work
             self._layout_steps(trail, rules)
         if self.punctuation == "zh":
-            trail.step(self._punct_zh_edits(trail.text, rules))
-            quote_edits, unpaired = self._quote_edits(trail.text, rules)
-            trail.step(quote_edits)
+            # the marks keep their lengths, so the quotes are found on the same text (a converted
+            # mark counts as Chinese context) and both go in as one step, composed as two would be
+            text = trail.text
+            marks = self._punct_zh_edits(text, rules)
+            quote_edits, unpaired = self._quote_edits(text, rules, marks)
+            trail.step(compose_edits(text, marks, quote_edits, name, lengths_kept=True) if quote_edits else marks)
             if unpaired:
                 report["unpaired_quotes"] = unpaired
             else:
@@ -334,19 +338,20 @@ class Normalize:
         if converted:  # a converted parenthesis is Chinese context for the marks next to it
             runs = sorted(set(runs) | set(self._runs_next_to(text, converted, marks)))
         edits: list[Edit] = []
-        name = self.name
+        add = edits.append
+        tails = rules.punct_tails if self.name == Normalize.name else {a: (a, f, self.name, r) for a, (f, r) in marks.items()}
+        make = tuple.__new__  # an Edit from its fields, without the keyword-aware constructor
+        urlish = urls or "://" in text
         for i, j in runs:
-            if text[i] == ":" and text.startswith("//", j):
+            if urlish and text[i] == ":" and text.startswith("//", j):
                 continue
             if j - i == 1 and not urls:  # the common case: one mark
-                full, rid = marks[text[i]]
-                edits.append(Edit(i, j, text[i], full, name, rid))
+                add(make(Edit, (i, j) + tails[text[i]]))
                 continue
             for k in range(i, j):
                 if urls and _inside(urls, k):
                     continue
-                full, rid = marks[text[k]]
-                edits.append(Edit(k, k + 1, text[k], full, self.name, rid))
+                add(make(Edit, (k, k + 1) + tails[text[k]]))
         if converted:
             for o, c in converted:
                 edits.append(Edit(o, o + 1, "(", rules.pair_open, self.name, rules.pair_id))
@@ -401,7 +406,22 @@ class Normalize:
         back[rules.pair_close] = (")", rules.pair_id)
         return [Edit(i, i + 1, ch, back[ch][0], self.name, back[ch][1]) for i, ch in enumerate(text) if ch in back]
 
-    def _quote_edits(self, text: str, rules: _Rules) -> tuple[list[Edit], int]:
+    def _quote_edits(self, text: str, rules: _Rules, marks: list[Edit] = ()) -> tuple[list[Edit], int]:  # type: ignore[assignment]
+        """Edits pairing ASCII double quotes in a line, and the number of lines left unpaired.
+
+        ``marks`` are punctuation edits of the same text, not yet applied: a mark they convert
+        counts as Chinese context, as it will once they are.
+        """
+        converted: set[int] | None = None
+
+        def ctx(i: int) -> bool:
+            nonlocal converted
+            if 0 <= i < len(text) and _is_ctx(text[i]):
+                return True
+            if converted is None:
+                converted = {e.start for e in marks}
+            return i in converted
+
         edits: list[Edit] = []
         unpaired = 0
         by_line: dict[int, list[int]] = {}
@@ -420,8 +440,8 @@ class Normalize:
                 # padding spaces inside the quotes go; outside, only next to Chinese context
                 ia = a + 1 + (len(inner) - len(inner.lstrip(" ")))
                 ib = b - (len(inner) - len(inner.rstrip(" ")))
-                oa = a - 1 if a >= 2 and text[a - 1] == " " and _is_ctx(text[a - 2]) else a
-                ob = b + 2 if text[b + 1 : b + 2] == " " and _is_ctx(text[b + 2 : b + 3]) else b + 1
+                oa = a - 1 if a >= 2 and text[a - 1] == " " and ctx(a - 2) else a
+                ob = b + 2 if text[b + 1 : b + 2] == " " and ctx(b + 2) else b + 1
                 edits.append(Edit(oa, ia, text[oa:ia], rules.quote_open, self.name, rules.quote_id))
                 edits.append(Edit(ib, ob, text[ib:ob], rules.quote_close, self.name, rules.quote_id))
         return edits, unpaired
