@@ -126,3 +126,12 @@ def test_normalize_properties(text):
         for e in out.edits:
             assert 0 <= e.start <= e.end <= len(text)
         assert tr.normalize(out.text, punctuation=mode) == out.text
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(list("w.:/@a1%+-_ 中，X\n") + ["://", "www.", "http", "a" * 21, "a" * 22, "@b.cn"]), max_size=30).map("".join))
+def test_url_spans_are_the_spans_a_whole_scan_finds(text):
+    """The URL finder tries the pattern only where a match can start; a scan of every position is the oracle."""
+    from textrepair.normalize import _URLISH, _url_spans
+
+    assert _url_spans(text) == [m.span() for m in _URLISH.finditer(text)]

@@ -111,6 +111,7 @@ class _Rules:
     mark_run_re: re.Pattern[str]
     mark_ctx_re: Any
     fast_re: dict[str, tuple[_Trigger, ...]]
+    punct_re: dict[str, tuple[_Trigger, ...]]  # fast_re less the layout triggers
     layout_re: tuple[_Trigger, ...]
 
 
@@ -200,6 +201,7 @@ def _rules() -> _Rules:
         # module runs these lookarounds three times faster than re)
         mark_ctx_re=regex.compile(f"(?<=[{CJK_CONTEXT}]){marks}+|(?<!{marks}){marks}+(?=[{CJK_CONTEXT}])"),
         fast_re=triggers,
+        punct_re={"zh": zh_punct, "ascii": ascii_punct, "keep": ()},
         layout_re=layout,
     )
 
@@ -223,6 +225,10 @@ def _is_ctx(ch: str) -> bool:
     return bool(ch) and _CTX_RE.match(ch) is not None
 
 
+_SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
+_NAME_CHARS = _SCHEME_CHARS | frozenset("_%")
+
+
 def _url_spans(text: str) -> list[tuple[int, int]]:
     """Spans of URLs and e-mail addresses (each holds ``://``, ``www.`` or ``@``: cheap to rule out).
 
@@ -231,7 +237,31 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
     """
     if "://" not in text and "www." not in text and "@" not in text:
         return []
-    return [m.span() for m in _URLISH.finditer(text)]
+    # Every match starts at a place fixed by one of these marks: a scheme's first letter (at
+    # most 21 letters before ``://``), ``www.`` itself, or the first character of the name
+    # before ``@``. The pattern is tried there alone, in text order, as a scan would find them.
+    starts: list[int] = []
+    for mark, back, limit in (("://", _SCHEME_CHARS, 22), ("www.", None, 0), ("@", _NAME_CHARS, len(text))):
+        at = text.find(mark)
+        while at != -1:
+            if back is None:
+                starts.append(at)
+            else:
+                p = at
+                while p > 0 and at - p < limit and text[p - 1] in back:
+                    p -= 1
+                if p < at and at - p < limit:
+                    starts.append(p)
+            at = text.find(mark, at + 1)
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for p in sorted(set(starts)):
+        if p >= pos:
+            m = _URLISH.match(text, p)
+            if m:
+                spans.append(m.span())
+                pos = m.end()
+    return spans
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -274,16 +304,21 @@ class Normalize:
             return PassOutput(text, [], {})
         trail = EditTrail(text, self.name)
         report: dict[str, Any] = {}
+        layout_work = True  # whether the text may hold work for the layout steps
         for _ in range(_MAX_ROUNDS):
             before = trail.text
-            self._round(trail, rules, report)
-            if trail.text == before or not _finds(fast, trail.text):
+            # a round whose layout steps found nothing leaves them nothing: punctuation, quote and
+            # space edits make no invisible character, wide letter, line end or run of spaces
+            layout_work = self._round(trail, rules, report, layout_work)
+            if trail.text == before or not _finds(fast if layout_work else rules.punct_re[self.punctuation], trail.text):
                 break
         return trail.output(report)
 
-    def _round(self, trail: EditTrail, rules: _Rules, report: dict[str, Any]) -> None:
+    def _round(self, trail: EditTrail, rules: _Rules, report: dict[str, Any], layout_work: bool = True) -> bool:
+        """One round of every step; returns whether the layout steps ran (had a trigger)."""
         name = self.name
-        if _finds(rules.layout_re, trail.text):  # else none of these steps has work
+        layout_work = layout_work and _finds(rules.layout_re, trail.text)  # else none of these steps has work
+        if layout_work:
             self._layout_steps(trail, rules)
         if self.punctuation == "zh":
             # the marks keep their lengths, so the quotes are found on the same text (a converted
@@ -300,6 +335,7 @@ class Normalize:
             trail.step(self._punct_ascii_edits(trail.text, rules))
         if "  " in trail.text:  # a run of spaces to collapse
             trail.step(substitute(_COLLAPSE_RE, trail.text, lambda m: " ", name, rules.collapse_id))
+        return layout_work
 
     # -- mechanisms -------------------------------------------------------------------
     def _layout_steps(self, trail: EditTrail, rules: _Rules) -> None:
