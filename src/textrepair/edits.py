@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import itertools
 import operator
 from typing import Any, Callable, Iterable, NamedTuple, Sequence
 
@@ -200,30 +201,34 @@ def _emit_cluster(
     out.append(Edit(o_start, o_end, before, final_piece, name, _join_rules([e.rule for e in firsts] + [e.rule for e in seconds])))
 
 
-def _merge_touching_runs(edits: Sequence[Edit], pass_name: str | None) -> list[Edit]:
+_START, _END = operator.itemgetter(0), operator.itemgetter(1)
+
+
+def _merge_touching_runs(edits: Sequence[Edit], pass_name: str | None) -> tuple[list[Edit], list[int], list[int]]:
     """Edits of one step (each keeping its length) with touching neighbours joined, as a cluster
-    of :func:`compose_edits` joins them."""
-    starts = [e.start for e in edits]
-    ends = [e.end for e in edits]
-    if not any(map(operator.le, starts[1:], ends)):
-        return list(edits)
+    of :func:`compose_edits` joins them; with their starts and ends."""
+    starts = list(map(_START, edits))
+    ends = list(map(_END, edits))
+    touching = [k for k in itertools.compress(range(1, len(edits)), map(operator.le, starts[1:], ends))]
+    if not touching:
+        return list(edits), starts, ends
     out: list[Edit] = []
-    k, n = 0, len(edits)
-    while k < n:
-        m = k + 1
-        while m < n and starts[m] <= ends[m - 1]:
-            m += 1
-        if m == k + 1:
-            out.append(edits[k])
-        else:
-            run = edits[k:m]
-            name = pass_name or run[0].pass_name
-            before = "".join(e.before for e in run)
-            after = "".join(e.after for e in run)
-            if before != after:
-                out.append(Edit(run[0].start, run[-1].end, before, after, name, _join_rules(e.rule for e in run)))
-        k = m
-    return out
+    k = 0
+    for t in touching:
+        if t <= k:
+            continue  # inside the run joined last
+        lo, hi = t - 1, t + 1
+        while hi < len(edits) and starts[hi] <= ends[hi - 1]:
+            hi += 1
+        out.extend(edits[k:lo])
+        run = edits[lo:hi]
+        before = "".join(e.before for e in run)
+        after = "".join(e.after for e in run)
+        if before != after:
+            out.append(Edit(run[0].start, run[-1].end, before, after, pass_name or run[0].pass_name, _join_rules(e.rule for e in run)))
+        k = hi
+    out.extend(edits[k:])
+    return out, list(map(_START, out)), list(map(_END, out))
 
 
 def _compose_after_kept_lengths(
@@ -232,9 +237,7 @@ def _compose_after_kept_lengths(
     """:func:`compose_edits` when every edit of ``first`` keeps its length (and carries
     ``pass_name``, if given): ``second`` then indexes ``original``'s coordinates too, and
     only the edits of ``first`` next to one of ``second`` need looking at."""
-    first = _merge_touching_runs(first, pass_name)
-    starts = [e.start for e in first]
-    ends = [e.end for e in first]
+    first, starts, ends = _merge_touching_runs(first, pass_name)
     out: list[Edit] = []
     done = 0  # edits of ``first`` before this index are in ``out`` or in the open cluster
     j, n2 = 0, len(second)
