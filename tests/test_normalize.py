@@ -135,3 +135,14 @@ def test_url_spans_are_the_spans_a_whole_scan_finds(text):
     from textrepair.normalize import _URLISH, _url_spans
 
     assert _url_spans(text) == [m.span() for m in _URLISH.finditer(text)]
+
+
+def test_a_renamed_normalize_names_its_edits():
+    """A subclass with its own name (two normalize steps in one pipeline) signs every edit with it."""
+
+    class SecondNormalize(tr.Normalize):
+        name = "normalize_again"
+
+    out = SecondNormalize().run('他说,"好(的)"')
+    assert out.text == "他说，“好（的）”"
+    assert out.edits and {e.pass_name for e in out.edits} == {"normalize_again"}

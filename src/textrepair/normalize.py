@@ -100,7 +100,7 @@ class _Rules:
     join_zh_re: re.Pattern[str]
     blank_id: str
     punct: dict[str, tuple[str, str]]  # ascii -> (fullwidth, id)
-    punct_tails: dict[str, tuple[str, str, str, str]]  # ascii -> (ascii, fullwidth, pass name, id): an Edit less its span
+    punct_tails: dict[str, tuple[str, str, str, str]]  # ascii mark or parenthesis -> (it, full width, pass name, id): an Edit less its span
     pair_id: str
     pair_open: str
     pair_close: str
@@ -187,7 +187,11 @@ def _rules() -> _Rules:
         join_zh_re=join_zh_re,
         blank_id=one("blank_lines")["id"],
         punct=punct,
-        punct_tails={a: (a, full, Normalize.name, rid) for a, (full, rid) in punct.items()},
+        punct_tails={
+            **{a: (a, full, Normalize.name, rid) for a, (full, rid) in punct.items()},
+            "(": ("(", pair["replace"][0], Normalize.name, pair["id"]),
+            ")": (")", pair["replace"][1], Normalize.name, pair["id"]),
+        },
         pair_id=pair["id"],
         pair_open=pair["replace"][0],
         pair_close=pair["replace"][1],
@@ -372,28 +376,27 @@ class Normalize:
         converted = self._paren_pairs(text, urls) if "(" in text else []
         runs = [m.span() for m in rules.mark_ctx_re.finditer(text)]
         if converted:  # a converted parenthesis is Chinese context for the marks next to it
-            runs = sorted(set(runs) | set(self._runs_next_to(text, converted, marks)))
-        edits: list[Edit] = []
-        add = edits.append
-        tails = rules.punct_tails if self.name == Normalize.name else {a: (a, f, self.name, r) for a, (f, r) in marks.items()}
-        make = tuple.__new__  # an Edit from its fields, without the keyword-aware constructor
-        urlish = urls or "://" in text
-        for i, j in runs:
-            if urlish and text[i] == ":" and text.startswith("//", j):
-                continue
-            if j - i == 1 and not urls:  # the common case: one mark
-                add(make(Edit, (i, j) + tails[text[i]]))
-                continue
-            for k in range(i, j):
-                if urls and _inside(urls, k):
-                    continue
-                add(make(Edit, (k, k + 1) + tails[text[k]]))
+            runs += self._runs_next_to(text, converted, marks)
+        if not urls and "://" not in text:  # the common case: every mark of every run
+            spots = [k for i, j in runs for k in range(i, j)]
+        else:
+            spots = [
+                k
+                for i, j in runs
+                if not (text[i] == ":" and text.startswith("//", j))
+                for k in range(i, j)
+                if not (urls and _inside(urls, k))
+            ]
         if converted:
-            for o, c in converted:
-                edits.append(Edit(o, o + 1, "(", rules.pair_open, self.name, rules.pair_id))
-                edits.append(Edit(c, c + 1, ")", rules.pair_close, self.name, rules.pair_id))
-            edits.sort(key=lambda e: e.start)
+            spots = sorted(set(spots).union(*converted))
+        tails = rules.punct_tails if self.name == Normalize.name else self._tails(rules)
+        make = tuple.__new__  # an Edit from its fields, without the keyword-aware constructor
+        edits: list[Edit] = [make(Edit, (k, k + 1) + tails[text[k]]) for k in spots]
         return edits
+
+    def _tails(self, rules: _Rules) -> dict[str, tuple[str, str, str, str]]:
+        """``rules.punct_tails`` with this pass's name (a subclass may rename the pass)."""
+        return {a: (before, after, self.name, rid) for a, (before, after, _, rid) in rules.punct_tails.items()}
 
     @staticmethod
     def _runs_next_to(text: str, pairs: list[tuple[int, int]], marks: dict[str, Any]) -> list[tuple[int, int]]:
