@@ -113,3 +113,16 @@ def test_line_damage_extends_to_short_runs():
 def test_never_raises_and_idempotent(text):
     once = tr.fix_mojibake(text)
     assert tr.fix_mojibake(once) == once
+
+
+def test_latin_trigger_starts_within_the_ftfy_hint_or_at_three_marks():
+    """fix_mojibake skips the Latin trigger when the ftfy hint finds nothing and · × ÷ are absent: that is sound
+    only while every character a Latin trigger can start with is one of them."""
+    import re
+
+    from textrepair.mojibake.fix import _FTFY_HINT
+    from textrepair.mojibake.latin import _LATIN_TRIGGER
+
+    first = re.compile(_LATIN_TRIGGER.pattern[: _LATIN_TRIGGER.pattern.index("]") + 1])
+    outside = [chr(c) for c in range(0x10000) if first.match(chr(c)) and not _FTFY_HINT.match(chr(c))]
+    assert outside == ["·", "×", "÷"]

@@ -37,14 +37,20 @@ class FixMojibake:
         """Repair mojibake in ``text``; returns the text, the edits and report fields."""
         has_rare, dense = _scan_rare(text, stop_at_run=True)  # one scan for both tests
         has_dense = dense is None or bool(dense)  # not known yet when a run stopped the scan
-        has_latin = _LATIN_TRIGGER.search(text) is not None and _LATIN_RUN.search(text) is not None
-        if not has_rare and not has_dense and not has_latin and _FTFY_HINT.search(text) is None:
+        has_hint = _FTFY_HINT.search(text) is not None
+        # a Latin trigger starts with a character of the ftfy hint's class, or with · × ÷
+        has_latin = (
+            (has_hint or "·" in text or "×" in text or "÷" in text)
+            and _LATIN_TRIGGER.search(text) is not None
+            and _LATIN_RUN.search(text) is not None
+        )
+        if not has_rare and not has_dense and not has_latin and not has_hint:
             return PassOutput(text, [], {})
         trail = EditTrail(text, self.name)
         report: dict[str, Any] = {}
         if has_latin:
             trail.step(_latin_edits(trail.text, self.name))
-        if _FTFY_HINT.search(trail.text):
+        if _FTFY_HINT.search(trail.text) if trail.edits else has_hint:
             import ftfy
 
             fixed = ftfy.fix_encoding(trail.text)
