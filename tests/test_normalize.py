@@ -146,3 +146,15 @@ def test_a_renamed_normalize_names_its_edits():
     out = SecondNormalize().run('他说,"好(的)"')
     assert out.text == "他说，“好（的）”"
     assert out.edits and {e.pass_name for e in out.edits} == {"normalize_again"}
+
+
+def test_a_mark_next_to_a_quote_keeps_its_own_edit_and_rule():
+    """Punctuation and quotes are one step: a comma touching a quote is two edits, each with its rule."""
+    out = tr.Normalize().run('他说,"好的"')
+    assert out.text == "他说，“好的”"
+    assert [(e.start, e.end, e.before, e.after, e.rule) for e in out.edits] == [
+        (2, 3, ",", "，", "N10"),
+        (3, 4, '"', "“", "N16"),
+        (6, 7, '"', "”", "N16"),
+    ]
+    assert apply_edits('他说,"好的"', out.edits) == out.text

@@ -330,7 +330,7 @@ class Normalize:
             text = trail.text
             marks = self._punct_zh_edits(text, rules)
             quote_edits, unpaired = self._quote_edits(text, rules, marks)
-            trail.step(compose_edits(text, marks, quote_edits, name, lengths_kept=True) if quote_edits else marks)
+            trail.step(sorted(marks + quote_edits) if quote_edits else marks)
             if unpaired:
                 report["unpaired_quotes"] = unpaired
             else:
