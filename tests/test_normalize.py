@@ -158,3 +158,11 @@ def test_a_mark_next_to_a_quote_keeps_its_own_edit_and_rule():
         (6, 7, '"', "”", "N16"),
     ]
     assert apply_edits('他说,"好的"', out.edits) == out.text
+
+
+@pytest.mark.parametrize("text", ["中:,//", "中:!//a", "\t\r?\t\xa0字:!//(！“"])
+def test_a_run_of_marks_opening_with_a_colon_before_slashes_stays(text):
+    """``:`` then ``//`` reads as a URL's; a run of marks starting with that colon is left alone (found in review)."""
+    out = tr.Normalize().run(text)
+    assert ":" in out.text and "//" in out.text
+    assert tr.Normalize().run(out.text).text == out.text

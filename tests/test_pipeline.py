@@ -133,9 +133,10 @@ def _kept_length_edits(text, ops, name):
         end = min(start + length, len(text))
         if start >= end:
             break
-        edits.append(Edit(start, end, text[start:end], "X" * (end - start), name, f"K{len(edits) % 3}"))
+        after = text[start:end] if touch and start % 3 == 0 else "X" * (end - start)  # some change nothing
+        edits.append(Edit(start, end, text[start:end], after, name, f"K{len(edits) % 3}"))
         pos = end
-    return [e for e in edits if e.before != e.after]
+    return edits
 
 
 _touching_ops = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 3), st.text(alphabet="xy", max_size=2), st.booleans()), max_size=8)
@@ -172,6 +173,14 @@ def test_compose_after_kept_lengths_joins_a_run_next_to_a_quote():
     second = [Edit(3, 4, '"', "“", "n", "Q")]
     fast = compose_edits(text, first, second, "n", lengths_kept=True)
     assert fast == [Edit(1, 4, ',,"', "，，“", "n", "P1+Q")] == compose_edits(text, first, second, "n")
+
+
+def test_compose_after_kept_lengths_with_a_run_that_changes_nothing():
+    """Touching edits that change nothing merge with an edit of the next step that touches them, as the general merge does."""
+    first = [Edit(0, 1, "a", "a", "p", "A"), Edit(1, 2, "b", "b", "p", "B")]
+    second = [Edit(2, 3, "c", "X", "p", "C")]
+    expected = [Edit(0, 3, "abc", "abX", "p", "A+B+C")]
+    assert compose_edits("abc", first, second, "p", lengths_kept=True) == expected == compose_edits("abc", first, second, "p")
 
 
 def test_trail_steps_after_a_caller_set_its_edits():

@@ -204,9 +204,10 @@ def _emit_cluster(
 _START, _END = operator.itemgetter(0), operator.itemgetter(1)
 
 
-def _merge_touching_runs(edits: Sequence[Edit], pass_name: str | None) -> tuple[list[Edit], list[int], list[int]]:
+def _merge_touching_runs(edits: Sequence[Edit], pass_name: str | None) -> tuple[list[Edit], list[int], list[int]] | None:
     """Edits of one step (each keeping its length) with touching neighbours joined, as a cluster
-    of :func:`compose_edits` joins them; with their starts and ends."""
+    of :func:`compose_edits` joins them; with their starts and ends. None when a joined run
+    changes nothing (the general merge drops it unless an edit of the next step touches it)."""
     starts = list(map(_START, edits))
     ends = list(map(_END, edits))
     touching = [k for k in itertools.compress(range(1, len(edits)), map(operator.le, starts[1:], ends))]
@@ -224,8 +225,9 @@ def _merge_touching_runs(edits: Sequence[Edit], pass_name: str | None) -> tuple[
         run = edits[lo:hi]
         before = "".join(e.before for e in run)
         after = "".join(e.after for e in run)
-        if before != after:
-            out.append(Edit(run[0].start, run[-1].end, before, after, pass_name or run[0].pass_name, _join_rules(e.rule for e in run)))
+        if before == after:
+            return None
+        out.append(Edit(run[0].start, run[-1].end, before, after, pass_name or run[0].pass_name, _join_rules(e.rule for e in run)))
         k = hi
     out.extend(edits[k:])
     return out, list(map(_START, out)), list(map(_END, out))
@@ -237,7 +239,10 @@ def _compose_after_kept_lengths(
     """:func:`compose_edits` when every edit of ``first`` keeps its length (and carries
     ``pass_name``, if given): ``second`` then indexes ``original``'s coordinates too, and
     only the edits of ``first`` next to one of ``second`` need looking at."""
-    first, starts, ends = _merge_touching_runs(first, pass_name)
+    merged = _merge_touching_runs(first, pass_name)
+    if merged is None:
+        return compose_edits(original, first, second, pass_name, middle)
+    first, starts, ends = merged
     out: list[Edit] = []
     done = 0  # edits of ``first`` before this index are in ``out`` or in the open cluster
     j, n2 = 0, len(second)
@@ -289,6 +294,8 @@ class EditTrail:
     """
 
     def __init__(self, text: str, pass_name: str) -> None:
+        """A pass may set ``text`` and ``edits`` (a new list: a list changed in place is taken
+        for the one the trail made) before its next :meth:`step`."""
         self.original = text
         self.text = text
         self.pass_name = pass_name

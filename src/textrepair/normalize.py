@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple
 
 from .lexicon import load_table
-from .edits import Edit, EditTrail, PassOutput, compose_edits, substitute
+from .edits import Edit, EditTrail, PassOutput, substitute
 
 __all__ = ["Normalize", "normalize", "HAN", "CJK_CONTEXT"]
 
@@ -377,7 +377,7 @@ class Normalize:
         runs = [m.span() for m in rules.mark_ctx_re.finditer(text)]
         if converted:  # a converted parenthesis is Chinese context for the marks next to it
             runs += self._runs_next_to(text, converted, marks)
-        if not urls and "://" not in text:  # the common case: every mark of every run
+        if not urls and "//" not in text:  # the common case: every mark of every run (none before a //)
             spots = [k for i, j in runs for k in range(i, j)]
         else:
             spots = [
