@@ -122,65 +122,18 @@ def test_compose_equals_sequential_application(text, ops1, ops2):
         assert 0 <= e.start <= e.end <= len(text)
 
 
-_kept_ops = st.lists(st.tuples(st.integers(0, 30), st.integers(1, 3), st.booleans()), max_size=12)
-
-
-def _kept_length_edits(text, ops, name):
-    """Edits that keep their length, some touching their neighbour (a run of marks)."""
-    edits, pos = [], 0
-    for start, length, touch in sorted(ops):
-        start = pos if touch and edits else max(start, pos)
-        end = min(start + length, len(text))
-        if start >= end:
-            break
-        after = text[start:end] if touch and start % 3 == 0 else "X" * (end - start)  # some change nothing
-        edits.append(Edit(start, end, text[start:end], after, name, f"K{len(edits) % 3}"))
-        pos = end
-    return edits
-
-
-_touching_ops = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 3), st.text(alphabet="xy", max_size=2), st.booleans()), max_size=8)
-
-
-def _touching_edits(text, ops, name):
-    """Any edits, sorted and non-overlapping, some touching their neighbour, some insertions."""
-    edits, pos = [], 0
-    for start, length, after, touch in sorted(ops):
-        start = pos if touch and edits else max(start, pos + 1 if edits else 0)
-        end = min(start + length, len(text))
-        if start > len(text) or (start == end and edits and edits[-1].end == start and edits[-1].start == start):
-            break
-        if text[start:end] != after:
-            edits.append(Edit(start, end, text[start:end], after, name, f"S{len(edits) % 2}"))
-        pos = end
-    return edits
-
-
-@settings(max_examples=800, deadline=None)
-@given(st.text(alphabet="ab, \"中", max_size=30), _kept_ops, _touching_ops, st.sampled_from([None, "p"]))
-def test_compose_after_kept_lengths_equals_the_general_merge(text, ops1, ops2, name):
-    first = _kept_length_edits(text, ops1, "p")
-    middle = apply_edits(text, first)
-    second = _touching_edits(middle, ops2, "p")
-    fast = compose_edits(text, first, second, name, middle, lengths_kept=True)
-    assert fast == compose_edits(text, first, second, name, middle) == compose_edits(text, first, second, name, lengths_kept=True)
-    assert apply_edits(text, fast) == apply_edits(middle, second)
-
-
-def test_compose_after_kept_lengths_joins_a_run_next_to_a_quote():
+def test_compose_joins_a_run_next_to_an_edit_of_the_next_step():
     text = '中,,"好"'
     first = [Edit(1, 2, ",", "，", "n", "P1"), Edit(2, 3, ",", "，", "n", "P1")]
     second = [Edit(3, 4, '"', "“", "n", "Q")]
-    fast = compose_edits(text, first, second, "n", lengths_kept=True)
-    assert fast == [Edit(1, 4, ',,"', "，，“", "n", "P1+Q")] == compose_edits(text, first, second, "n")
+    assert compose_edits(text, first, second, "n") == [Edit(1, 4, ',,"', "，，“", "n", "P1+Q")]
 
 
-def test_compose_after_kept_lengths_with_a_run_that_changes_nothing():
-    """Touching edits that change nothing merge with an edit of the next step that touches them, as the general merge does."""
+def test_compose_with_a_run_that_changes_nothing():
+    """Touching edits that change nothing merge with an edit of the next step that touches them."""
     first = [Edit(0, 1, "a", "a", "p", "A"), Edit(1, 2, "b", "b", "p", "B")]
     second = [Edit(2, 3, "c", "X", "p", "C")]
-    expected = [Edit(0, 3, "abc", "abX", "p", "A+B+C")]
-    assert compose_edits("abc", first, second, "p", lengths_kept=True) == expected == compose_edits("abc", first, second, "p")
+    assert compose_edits("abc", first, second, "p") == [Edit(0, 3, "abc", "abX", "p", "A+B+C")]
 
 
 def test_trail_steps_after_a_caller_set_its_edits():

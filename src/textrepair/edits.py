@@ -12,10 +12,7 @@ of the pass input (:func:`compose_edits`).
 
 from __future__ import annotations
 
-import bisect
 import difflib
-import itertools
-import operator
 from typing import Any, Callable, Iterable, NamedTuple, Sequence
 
 __all__ = [
@@ -77,20 +74,18 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
     'ac'
     """
     out: list[str] = []
-    add = out.append
-    startswith = text.startswith
     pos = 0
     n = len(text)
-    for start, end, before, after, pass_name, rule in edits:
-        if start < pos or end > n or end - start != len(before) or not startswith(before, start):
-            e = Edit(start, end, before, after, pass_name, rule)
-            if start < pos or end < start or end > n:
-                raise ValueError(f"edit {e} overlaps an earlier one or lies outside the text")
+    for e in edits:
+        start, end, before = e.start, e.end, e.before
+        if start < pos or end < start or end > n:
+            raise ValueError(f"edit {e} overlaps an earlier one or lies outside the text")
+        if end - start != len(before) or not text.startswith(before, start):
             raise ValueError(f"edit {e} does not match the text {text[start:end]!r}")
-        add(text[pos:start])
-        add(after)
+        out.append(text[pos:start])
+        out.append(e.after)
         pos = end
-    add(text[pos:])
+    out.append(text[pos:])
     return "".join(out)
 
 
@@ -104,22 +99,13 @@ def _join_rules(rules: Iterable[str]) -> str:
 
 
 def compose_edits(
-    original: str,
-    first: Sequence[Edit],
-    second: Sequence[Edit],
-    pass_name: str | None = None,
-    middle: str | None = None,
-    *,
-    lengths_kept: bool = False,
+    original: str, first: Sequence[Edit], second: Sequence[Edit], pass_name: str | None = None, middle: str | None = None
 ) -> list[Edit]:
     """Express ``second`` (which indexes ``apply_edits(original, first)``) in ``original``'s coordinates.
 
     Edits of the two steps that touch or overlap merge into one edit whose rule joins
     both ids with ``+``. The result turns ``original`` straight into the final text.
     ``middle``, when the caller has it, is ``apply_edits(original, first)``.
-    ``lengths_kept=True`` says that every edit of ``first`` keeps its length (a
-    punctuation mark for a mark), so both texts share coordinates: the edits of
-    ``first`` that touch none of ``second`` are then copied in slices, not visited.
 
     >>> t0 = "a\\u200bb,c"
     >>> first = [Edit(1, 2, "\\u200b", "", "n", "ZW")]
@@ -131,8 +117,6 @@ def compose_edits(
         return list(first)
     if not first:
         return list(second)
-    if lengths_kept and (pass_name is None or all(e.pass_name == pass_name for e in first)):
-        return _compose_after_kept_lengths(original, first, second, pass_name, middle)
     out: list[Edit] = []
     state = [0, middle]  # length change of the first step so far, the middle text (made when needed)
     cluster: list[tuple[int, int, int, Edit]] = []  # spans (start, end, step, edit) on the middle text
@@ -201,88 +185,6 @@ def _emit_cluster(
     out.append(Edit(o_start, o_end, before, final_piece, name, _join_rules([e.rule for e in firsts] + [e.rule for e in seconds])))
 
 
-_START, _END = operator.itemgetter(0), operator.itemgetter(1)
-
-
-def _merge_touching_runs(edits: Sequence[Edit], pass_name: str | None) -> tuple[list[Edit], list[int], list[int]] | None:
-    """Edits of one step (each keeping its length) with touching neighbours joined, as a cluster
-    of :func:`compose_edits` joins them; with their starts and ends. None when a joined run
-    changes nothing (the general merge drops it unless an edit of the next step touches it)."""
-    starts = list(map(_START, edits))
-    ends = list(map(_END, edits))
-    touching = [k for k in itertools.compress(range(1, len(edits)), map(operator.le, starts[1:], ends))]
-    if not touching:
-        return list(edits), starts, ends
-    out: list[Edit] = []
-    k = 0
-    for t in touching:
-        if t <= k:
-            continue  # inside the run joined last
-        lo, hi = t - 1, t + 1
-        while hi < len(edits) and starts[hi] <= ends[hi - 1]:
-            hi += 1
-        out.extend(edits[k:lo])
-        run = edits[lo:hi]
-        before = "".join(e.before for e in run)
-        after = "".join(e.after for e in run)
-        if before == after:
-            return None
-        out.append(Edit(run[0].start, run[-1].end, before, after, pass_name or run[0].pass_name, _join_rules(e.rule for e in run)))
-        k = hi
-    out.extend(edits[k:])
-    return out, list(map(_START, out)), list(map(_END, out))
-
-
-def _compose_after_kept_lengths(
-    original: str, first: Sequence[Edit], second: Sequence[Edit], pass_name: str | None, middle: str | None
-) -> list[Edit]:
-    """:func:`compose_edits` when every edit of ``first`` keeps its length (and carries
-    ``pass_name``, if given): ``second`` then indexes ``original``'s coordinates too, and
-    only the edits of ``first`` next to one of ``second`` need looking at."""
-    merged = _merge_touching_runs(first, pass_name)
-    if merged is None:
-        return compose_edits(original, first, second, pass_name, middle)
-    first, starts, ends = merged
-    out: list[Edit] = []
-    done = 0  # edits of ``first`` before this index are in ``out`` or in the open cluster
-    j, n2 = 0, len(second)
-    while j < n2:
-        e2 = second[j]
-        # the edits of ``first`` touching e2: ends >= e2.start and starts <= e2.end
-        lo = max(bisect.bisect_left(ends, e2.start, done), done)
-        hi = max(bisect.bisect_right(starts, e2.end, lo), lo)
-        out.extend(first[done:lo])
-        seconds = [e2]
-        cs = min(e2.start, starts[lo]) if lo < hi else e2.start
-        ce = max(e2.end, ends[hi - 1]) if lo < hi else e2.end
-        j += 1
-        # grow the cluster while the next edit of ``second`` touches it (an edit of ``first``
-        # cannot touch it without touching the last one taken in, as the runs are joined)
-        while j < n2 and second[j].start <= ce:
-            nxt = second[j]
-            seconds.append(nxt)
-            ce = max(ce, nxt.end)
-            hi = max(bisect.bisect_right(starts, ce, hi), hi)
-            ce = max(ce, ends[hi - 1]) if hi > lo else ce
-            j += 1
-        firsts = first[lo:hi]
-        done = hi
-        if not firsts and len(seconds) == 1:
-            out.append(e2 if pass_name is None or e2.pass_name == pass_name else e2._replace(pass_name=pass_name))
-            continue
-        if middle is not None:
-            piece = middle[cs:ce]
-        else:  # the cluster's stretch of the middle text: the same stretch of original with ``firsts`` applied
-            piece = apply_edits(original[cs:ce], [e._replace(start=e.start - cs, end=e.end - cs) for e in firsts])
-        piece = apply_edits(piece, [e._replace(start=e.start - cs, end=e.end - cs) for e in seconds])
-        before = original[cs:ce]
-        if before != piece:
-            name = pass_name or (firsts or seconds)[0].pass_name
-            out.append(Edit(cs, ce, before, piece, name, _join_rules([e.rule for e in firsts] + [e.rule for e in seconds])))
-    out.extend(first[done:])
-    return out
-
-
 class EditTrail:
     """Chains the sub-steps of one pass, keeping every edit in the pass-input coordinates.
 
@@ -294,22 +196,10 @@ class EditTrail:
     """
 
     def __init__(self, text: str, pass_name: str) -> None:
-        """A pass may set ``text`` and ``edits`` (a new list: a list changed in place is taken
-        for the one the trail made) before its next :meth:`step`."""
         self.original = text
         self.text = text
         self.pass_name = pass_name
         self.edits: list[Edit] = []
-        # whether every edit of ``_kept_of`` keeps its length (then the texts share coordinates);
-        # known for the list the trail made itself, worked out again if a caller set ``edits``
-        self._kept_of: list[Edit] | None = self.edits
-        self._kept = True
-
-    def _edits_keep_lengths(self) -> bool:
-        if self._kept_of is not self.edits:
-            self._kept = all(e.end - e.start == len(e.after) for e in self.edits)
-            self._kept_of = self.edits
-        return self._kept
 
     def step(self, edits: Sequence[Edit]) -> None:
         """Apply ``edits`` (indexing the current text) and fold them into the trail."""
@@ -317,10 +207,7 @@ class EditTrail:
             return
         middle = self.text
         self.text = apply_edits(middle, edits)
-        kept = self._edits_keep_lengths()
-        self.edits = compose_edits(self.original, self.edits, list(edits), self.pass_name, middle, lengths_kept=kept)
-        self._kept = kept and len(self.text) == len(middle) and all(e.end - e.start == len(e.after) for e in edits)
-        self._kept_of = self.edits
+        self.edits = compose_edits(self.original, self.edits, list(edits), self.pass_name, middle)
 
     def output(self, report: dict[str, Any] | None = None) -> PassOutput:
         """The pass output: final text, composed edits, and ``report``."""
