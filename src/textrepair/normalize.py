@@ -18,7 +18,7 @@ import sys
 
 import regex
 from dataclasses import dataclass
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, Sequence
 
 from .lexicon import load_table
 from .edits import Edit, EditTrail, PassOutput, substitute
@@ -326,7 +326,8 @@ class Normalize:
             self._layout_steps(trail, rules)
         if self.punctuation == "zh":
             # the marks keep their lengths, so the quotes are found on the same text (a converted
-            # mark counts as Chinese context) and both go in as one step, composed as two would be
+            # mark counts as Chinese context) and both go in as one step, sorted together: they
+            # never overlap, as a quote edit holds only its quote and the spaces next to it
             text = trail.text
             marks = self._punct_zh_edits(text, rules)
             quote_edits, unpaired = self._quote_edits(text, rules, marks)
@@ -445,7 +446,7 @@ class Normalize:
         back[rules.pair_close] = (")", rules.pair_id)
         return [Edit(i, i + 1, ch, back[ch][0], self.name, back[ch][1]) for i, ch in enumerate(text) if ch in back]
 
-    def _quote_edits(self, text: str, rules: _Rules, marks: list[Edit] = ()) -> tuple[list[Edit], int]:  # type: ignore[assignment]
+    def _quote_edits(self, text: str, rules: _Rules, marks: Sequence[Edit] = ()) -> tuple[list[Edit], int]:
         """Edits pairing ASCII double quotes in a line, and the number of lines left unpaired.
 
         ``marks`` are punctuation edits of the same text, not yet applied: a mark they convert
